@@ -1,0 +1,43 @@
+import type { DependsMarker } from "../dependencies/dependency.js";
+import type { ExtraResponse } from "./route-options.js";
+import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
+
+export interface APIRouterOptions {
+  prefix?: string;
+  tags?: readonly string[];
+  dependencies?: readonly DependsMarker[];
+  responses?: Record<string | number, ExtraResponse>;
+}
+
+/**
+ * A group of routes with a shared prefix, tags and dependencies, included into an app.
+ *
+ * @example
+ * const router = new APIRouter({ prefix: "/models", tags: ["models"] });
+ * router.get("/", {}, () => listModels());
+ * app.includeRouter(router);
+ */
+export class APIRouter extends RouteRegistry {
+  readonly #options: APIRouterOptions;
+  readonly #declarations: RouteDeclaration[] = [];
+
+  constructor(options: APIRouterOptions = {}) {
+    super();
+    this.#options = options;
+  }
+
+  protected addDeclaration(declaration: RouteDeclaration): void {
+    this.#declarations.push(declaration);
+  }
+
+  /** includes another router's routes into this one */
+  includeRouter(router: APIRouter, options: IncludeOptions = {}): this {
+    for (const declaration of router.declarations()) this.addDeclaration(inherit(declaration, options));
+    return this;
+  }
+
+  /** the routes with this router's own prefix, tags, dependencies and responses applied */
+  declarations(): RouteDeclaration[] {
+    return this.#declarations.map((declaration) => inherit(declaration, this.#options));
+  }
+}

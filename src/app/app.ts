@@ -1,0 +1,290 @@
+import type { DependsMarker } from "../dependencies/dependency.js";
+import { analyzeGraph } from "../dependencies/graph.js";
+import { HTTPException } from "../errors/http-exception.js";
+import type { RequestContext } from "../http/context.js";
+import type { MaybePromise } from "../internal/types.js";
+import type { OutgoingResponse } from "../responses/response.js";
+import { handleFetch } from "../server/fetch-adapter.js";
+import { decodePath, parsePathTemplate, Router } from "../routing/index.js";
+import type { APIRouter } from "./api-router.js";
+import { compileRoute } from "./compile.js";
+import {
+  defaultErrorResponse,
+  describeServerError,
+  type ErrorClass,
+  type ExceptionHandler,
+  ExceptionHandlers,
+  internalErrorResponse,
+} from "./exception-handlers.js";
+import { type Lifespan, LifespanRunner } from "./lifespan.js";
+import { DependencyOverrides } from "./overrides.js";
+import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
+import type { RouteRecord } from "./route-record.js";
+
+export interface Logger {
+  error(message: string, error?: unknown): void;
+}
+
+export interface AppOptions {
+  title?: string;
+  version?: string;
+  summary?: string;
+  description?: string;
+  /** startup/shutdown as an async generator; what it yields becomes `app.state` */
+  lifespan?: Lifespan<App>;
+  /** dependencies every route runs for their effect (auth, rate limits) */
+  dependencies?: readonly DependsMarker[];
+  /** default true: a path that only matches with the trailing slash toggled answers 307 */
+  redirectSlashes?: boolean;
+  /** the mount prefix the app is served under behind a proxy */
+  rootPath?: string;
+  /** default 1 MiB: larger request bodies get 413 */
+  bodyLimit?: number;
+  /** default true: JSON bodies are parsed only with a JSON content type (FastAPI 0.132+) */
+  strictContentType?: boolean;
+  logger?: Logger;
+}
+
+/** `(ctx, callNext) => response`: the last added middleware runs first (outermost). */
+export type Middleware = (
+  ctx: RequestContext,
+  callNext: () => Promise<OutgoingResponse>,
+) => MaybePromise<OutgoingResponse>;
+
+const consoleLogger: Logger = {
+  error: (message, error) => console.error(`tailor: ${message}`, error),
+};
+
+function siteOf(site: Error): string {
+  const frame = site.stack?.split("\n").find((line) => line.includes("at ") && !/[\\/]src[\\/]app[\\/]/.test(line));
+  return frame?.trim().replace(/^at\s+/, "") ?? "unknown";
+}
+
+/** An anonymous handler's route name: GET "/items/{item_id}" -> "get_items_item_id" */
+function defaultName(methods: string[], path: string): string {
+  const words = path.split(/[^A-Za-z0-9]+/).filter((word) => word.length > 0);
+  return [methods[0]!.toLowerCase(), ...words].join("_");
+}
+
+/**
+ * A Tailor application: routes, dependencies, exception handlers, middleware and lifespan.
+ *
+ * @example
+ * const app = new App({ title: "Inference API", version: "1.0.0" });
+ * app.get("/health", {}, () => ({ status: "ok" }));
+ * await serve(app, { port: 8000 });
+ */
+export class App extends RouteRegistry {
+  readonly title: string;
+  readonly version: string;
+  readonly options: AppOptions;
+  readonly rootPath: string;
+  readonly dependencyOverrides = new DependencyOverrides();
+  /** state shared by every request; seeded from what the lifespan yields */
+  state: Record<string, any> = {};
+  readonly logger: Logger;
+
+  readonly #records: RouteRecord[] = [];
+  readonly #router = new Router<RouteRecord>();
+  readonly #exceptionHandlers = new ExceptionHandlers();
+  readonly #middleware: Middleware[] = [];
+  readonly #lifespan: LifespanRunner<App>;
+  #pipeline: ((ctx: RequestContext) => Promise<OutgoingResponse>) | undefined;
+  #graphVersion = 0;
+
+  constructor(options: AppOptions = {}) {
+    super();
+    this.options = options;
+    this.title = options.title ?? "Tailor";
+    this.version = options.version ?? "0.1.0";
+    this.rootPath = options.rootPath ?? "";
+    this.logger = options.logger ?? consoleLogger;
+    this.#lifespan = new LifespanRunner(options.lifespan);
+  }
+
+  /** every registered route, in registration order */
+  get routes(): readonly RouteRecord[] {
+    return this.#records;
+  }
+
+  protected addDeclaration(declaration: RouteDeclaration): void {
+    const methods = declaration.methods;
+    const where = `${methods.join(",")} ${declaration.path}`;
+    const pathNames = new Set(parsePathTemplate(declaration.path).paramNames);
+    const dependencies = [...(this.options.dependencies ?? []), ...declaration.dependencies];
+    const record: RouteRecord = {
+      methods,
+      path: declaration.path,
+      handler: declaration.handler,
+      options: declaration.options,
+      name: declaration.options.name || declaration.handler.name || defaultName(methods, declaration.path),
+      tags: declaration.tags,
+      dependencies: declaration.dependencies,
+      responses: declaration.responses,
+      where,
+      source: siteOf(declaration.site),
+      graph: analyzeGraph(
+        declaration.options.params ?? {},
+        declaration.handler,
+        dependencies,
+        pathNames,
+        where,
+        this.dependencyOverrides,
+      ),
+      compiled: undefined,
+    };
+    this.#records.push(record);
+    this.#router.add(methods, declaration.path, record);
+  }
+
+  /** includes a router's routes, with an extra prefix, tags, dependencies and responses */
+  includeRouter(router: APIRouter, options: IncludeOptions = {}): this {
+    for (const declaration of router.declarations()) this.addDeclaration(inherit(declaration, options));
+    return this;
+  }
+
+  /**
+   * Answers errors of a class (or HTTPExceptions of a status) with your own response.
+   * @example app.exceptionHandler(QuotaError, (ctx, err) => new JSONResponse({ error: "quota" }, { status: 429 }))
+   */
+  exceptionHandler<TError>(key: number | ErrorClass<TError>, handler: ExceptionHandler<TError>): this {
+    this.#exceptionHandlers.add(key, handler);
+    return this;
+  }
+
+  /** @example app.middleware(async (ctx, callNext) => { const r = await callNext(); r.headers["x-time"] = "1"; return r; }) */
+  middleware(middleware: Middleware): this {
+    this.#middleware.push(middleware);
+    this.#pipeline = undefined;
+    return this;
+  }
+
+  /**
+   * Answers a Web-standard Request (Bun, Deno, Workers).
+   * @example export default { fetch: app.fetch };
+   */
+  readonly fetch = (request: Request): Promise<globalThis.Response> => handleFetch(this, request);
+
+  /** compiles every route now instead of on its first request */
+  compile(): this {
+    this.#refreshGraphs();
+    for (const record of this.#records) record.compiled ??= compileRoute(record, this.#settings());
+    return this;
+  }
+
+  /** runs the lifespan's startup (once) */
+  async startup(): Promise<void> {
+    const state = await this.#lifespan.start(this);
+    Object.assign(this.state, state);
+  }
+
+  /** runs the lifespan's shutdown */
+  async shutdown(): Promise<void> {
+    await this.#lifespan.stop();
+  }
+
+  /** the whole request pipeline: middleware, routing, the route, exception handlers */
+  handle(ctx: RequestContext): Promise<OutgoingResponse> {
+    ctx.appState = this.state;
+    if (this.rootPath !== "") ctx.rootPath = this.rootPath;
+    this.#pipeline ??= this.#buildPipeline();
+    return this.#pipeline(ctx);
+  }
+
+  #settings() {
+    return {
+      bodyLimit: this.options.bodyLimit ?? 1024 * 1024,
+      strictContentType: this.options.strictContentType ?? true,
+      logError: (message: string, error: unknown) => this.logger.error(message, error),
+    };
+  }
+
+  #refreshGraphs(): void {
+    if (this.#graphVersion === this.dependencyOverrides.version) return;
+    this.#graphVersion = this.dependencyOverrides.version;
+    for (const record of this.#records) {
+      const pathNames = new Set(parsePathTemplate(record.path).paramNames);
+      const dependencies = [...(this.options.dependencies ?? []), ...record.dependencies];
+      record.graph = analyzeGraph(
+        record.options.params ?? {},
+        record.handler,
+        dependencies,
+        pathNames,
+        record.where,
+        this.dependencyOverrides,
+      );
+      record.compiled = undefined;
+    }
+  }
+
+  #buildPipeline(): (ctx: RequestContext) => Promise<OutgoingResponse> {
+    let next = (ctx: RequestContext) => this.#dispatch(ctx);
+    for (const middleware of this.#middleware) {
+      const inner = next;
+      next = async (ctx) => {
+        try {
+          return await middleware(ctx, () => inner(ctx));
+        } catch (error) {
+          this.logger.error(`middleware failed on ${ctx.method} ${ctx.path}`, error);
+          return internalErrorResponse();
+        }
+      };
+    }
+    return next;
+  }
+
+  async #dispatch(ctx: RequestContext): Promise<OutgoingResponse> {
+    let record: RouteRecord | undefined;
+    try {
+      const path = decodePath(ctx.rawPath);
+      if (path === null) throw new HTTPException(404);
+      ctx.path = path;
+      const found = this.#router.lookup(ctx.method, path);
+      if (found === null) return this.#notFound(ctx, path);
+      if (!("match" in found)) {
+        throw new HTTPException(405, undefined, { allow: found.allow.join(", ") });
+      }
+      record = found.match.value;
+      ctx.pathParams = found.match.params;
+      if (this.#graphVersion !== this.dependencyOverrides.version) this.#refreshGraphs();
+      const run = (record.compiled ??= compileRoute(record, this.#settings()));
+      return await run(ctx);
+    } catch (error) {
+      return this.#handleError(ctx, error, record);
+    }
+  }
+
+  #notFound(ctx: RequestContext, path: string): OutgoingResponse | Promise<OutgoingResponse> {
+    if (this.options.redirectSlashes !== false && path !== "/") {
+      const toggled = path.endsWith("/") ? path.slice(0, -1) : `${path}/`;
+      if (this.#router.matchesPath(toggled)) {
+        const raw = ctx.rawPath.endsWith("/") ? ctx.rawPath.slice(0, -1) : `${ctx.rawPath}/`;
+        const host = ctx.header("host") ?? "localhost";
+        const query = ctx.rawQuery === "" ? "" : `?${ctx.rawQuery}`;
+        return {
+          status: 307,
+          headers: { location: `${ctx.scheme}://${host}${ctx.rootPath}${raw}${query}` },
+          body: "",
+        };
+      }
+    }
+    return this.#handleError(ctx, new HTTPException(404), undefined);
+  }
+
+  async #handleError(ctx: RequestContext, error: unknown, record: RouteRecord | undefined) {
+    const handler = this.#exceptionHandlers.find(error);
+    if (handler) {
+      try {
+        return await handler(ctx, error);
+      } catch (handlerError) {
+        this.logger.error(`exception handler failed on ${ctx.method} ${ctx.path}`, handlerError);
+        return internalErrorResponse();
+      }
+    }
+    const response = defaultErrorResponse(error);
+    if (response !== null) return response;
+    const where = record ? `${record.where} (declared at ${record.source})` : `${ctx.method} ${ctx.path}`;
+    this.logger.error(`${describeServerError(error)} in ${where}`, error);
+    return internalErrorResponse();
+  }
+}

@@ -1,0 +1,155 @@
+import { planDependencies, solveDependencies, TeardownStack } from "../dependencies/solve.js";
+import { RequestValidationError, ResponseValidationError } from "../errors/validation.js";
+import { decodeJsonBody } from "../http/body.js";
+import type { RequestContext } from "../http/context.js";
+import { isBodylessStatus } from "../internal/status.js";
+import { compileParam, validatorFor } from "../params/compile.js";
+import { compileResponseFilter } from "../responses/filter.js";
+import { encodeJson, type OutgoingResponse, Response } from "../responses/response.js";
+import type { ValidationErrorDetail } from "../schema/types.js";
+import type { CompiledRoute, RouteRecord } from "./route-record.js";
+
+export interface CompileSettings {
+  bodyLimit: number;
+  strictContentType: boolean;
+  /** logs an error raised after the response was sent (teardown, background task) */
+  logError(message: string, error: unknown): void;
+}
+
+const RESPONSE_LOC = ["response"];
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === "function";
+}
+
+/**
+ * Builds the one closure that serves a route: reads only the sources it declares, validates
+ * everything (all errors in one 422), solves dependencies, calls the handler, and renders the
+ * result through the response schema. Everything decidable now is decided now.
+ */
+export function compileRoute(route: RouteRecord, settings: CompileSettings): CompiledRoute {
+  const { graph, options } = route;
+  const bodyParams = graph.nodes.flatMap((node) => node.params.filter((p) => p.source === "body"));
+  const embedBody = bodyParams.length > 1 || bodyParams.some((p) => p.options.embed === true);
+  const params = graph.nodes.flatMap((node) =>
+    node.params.map((param) => compileParam(node.id, param, embedBody)),
+  );
+  const hasBody = bodyParams.length > 0;
+  const plan = planDependencies(graph);
+  const nodeCount = plan.nodeCount;
+  const rootId = graph.root.id;
+  const rootSpecials = plan.rootSpecials;
+  const hasDependencies = plan.levels.length > 0;
+  const handler = route.handler;
+  const responseValidator = options.response ? validatorFor(options.response, "json") : null;
+  const filter = compileResponseFilter({
+    excludeUnset: options.responseExcludeUnset,
+    excludeNone: options.responseExcludeNone,
+    include: options.responseInclude,
+  });
+  const status = options.status ?? 200;
+  const responseClass = options.responseClass;
+  const bodyLimit = options.bodyLimit ?? settings.bodyLimit;
+  const strict = settings.strictContentType;
+  const where = route.where;
+
+  const logFailures = (failures: unknown[]) => {
+    for (const failure of failures) settings.logError(`teardown of a dependency of ${where} failed`, failure);
+  };
+
+  const render = (result: unknown, ctx: RequestContext): OutgoingResponse => {
+    if (result instanceof Response) return result;
+    let value = result;
+    if (responseValidator !== null) {
+      const checked = responseValidator(result, RESPONSE_LOC);
+      if (!checked.ok) throw new ResponseValidationError(checked.errors);
+      value = checked.value;
+    }
+    if (filter !== null) value = filter(value, result);
+    const draft = ctx.responseDraft;
+    const finalStatus = draft?.status ?? status;
+    let response: OutgoingResponse;
+    if (responseClass !== undefined) {
+      const explicit = draft?.status ?? options.status;
+      response = new responseClass(value, explicit === undefined ? {} : { status: explicit });
+    } else {
+      response = {
+        status: finalStatus,
+        headers: { "content-type": "application/json" },
+        body: isBodylessStatus(finalStatus) ? null : encodeJson(value),
+      };
+    }
+    if (draft !== undefined) {
+      for (const [name, headerValue] of draft.headers) response.headers[name] = headerValue;
+      if (draft.cookies.length > 0) {
+        const existing = response.headers["set-cookie"];
+        response.headers["set-cookie"] = [
+          ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]),
+          ...draft.cookies,
+        ];
+      }
+    }
+    return response;
+  };
+
+  const scheduleAfterSend = (ctx: RequestContext, stack: TeardownStack | null, error: unknown) => {
+    if (error === undefined && ctx.hasBackground) {
+      const tasks = ctx.background;
+      ctx.onAfterSend(async () => {
+        const failure = await tasks.run();
+        if (failure !== undefined) settings.logError(`a background task of ${where} failed`, failure);
+      });
+    }
+    if (stack !== null && stack.size > 0) {
+      ctx.onAfterSend(async () => logFailures(await stack.close(error, false)));
+    }
+  };
+
+  return async function runRoute(ctx: RequestContext): Promise<OutgoingResponse> {
+    let body: unknown;
+    if (hasBody) {
+      body = decodeJsonBody(await ctx.body(bodyLimit), ctx.header("content-type"), strict);
+      if (body === null && !embedBody) body = undefined; // a null body is a missing body
+    }
+    const args: Record<string, unknown>[] = new Array(nodeCount);
+    for (let i = 0; i < nodeCount; i++) args[i] = {};
+    let errors: ValidationErrorDetail[] | undefined;
+    for (const param of params) {
+      const raw = param.read(ctx, body);
+      if (param.validate === null) {
+        args[param.node]![param.name] = raw;
+        continue;
+      }
+      const checked = param.validate(raw, param.loc);
+      if (checked.ok) args[param.node]![param.name] = checked.value;
+      else if (errors === undefined) errors = checked.errors.slice();
+      else errors.push(...checked.errors);
+    }
+    if (errors !== undefined) throw new RequestValidationError(errors, body);
+    const rootArgs = args[rootId]!;
+    for (const [name, resolve] of rootSpecials) rootArgs[name] = resolve(ctx);
+
+    if (!hasDependencies) {
+      let result = handler(rootArgs, ctx);
+      if (isThenable(result)) result = await result;
+      const response = render(result, ctx);
+      scheduleAfterSend(ctx, null, undefined);
+      return response;
+    }
+
+    const stack = new TeardownStack();
+    try {
+      await solveDependencies(plan, args, ctx, stack);
+      let result = handler(rootArgs, ctx);
+      if (isThenable(result)) result = await result;
+      if (plan.hasGenerators) logFailures(await stack.close(undefined, true));
+      const response = render(result, ctx);
+      scheduleAfterSend(ctx, stack, undefined);
+      return response;
+    } catch (error) {
+      if (plan.hasGenerators) logFailures(await stack.close(error, true));
+      scheduleAfterSend(ctx, stack, error);
+      throw error;
+    }
+  };
+}

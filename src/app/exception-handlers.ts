@@ -1,0 +1,81 @@
+import { HTTPException } from "../errors/http-exception.js";
+import { RequestValidationError, ResponseValidationError } from "../errors/validation.js";
+import type { RequestContext } from "../http/context.js";
+import { isBodylessStatus } from "../internal/status.js";
+import type { MaybePromise } from "../internal/types.js";
+import { encodeJson, type OutgoingResponse } from "../responses/response.js";
+
+export type ExceptionHandler<TError = any> = (
+  ctx: RequestContext,
+  error: TError,
+) => MaybePromise<OutgoingResponse>;
+
+export type ErrorClass<TError = any> = abstract new (...args: any[]) => TError;
+
+/** `{"detail": …}` with the exception's status and headers; no body for 1xx/204/205/304. */
+export function httpExceptionResponse(error: HTTPException): OutgoingResponse {
+  const headers: Record<string, string> = {};
+  if (error.headers) for (const name in error.headers) headers[name.toLowerCase()] = error.headers[name]!;
+  if (isBodylessStatus(error.status)) return { status: error.status, headers, body: null };
+  headers["content-type"] = "application/json";
+  return { status: error.status, headers, body: encodeJson({ detail: error.detail }) };
+}
+
+/** 422 `{"detail": [...]}` exactly as FastAPI writes it. */
+export function requestValidationResponse(error: RequestValidationError): OutgoingResponse {
+  return {
+    status: 422,
+    headers: { "content-type": "application/json" },
+    body: encodeJson({ detail: error.errors }),
+  };
+}
+
+export function internalErrorResponse(): OutgoingResponse {
+  return {
+    status: 500,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+    body: "Internal Server Error",
+  };
+}
+
+/**
+ * Finds the handler for an error: by status for HTTPExceptions, then by class (nearest
+ * registered ancestor first), then the defaults (HTTPException, RequestValidationError, 500).
+ */
+export class ExceptionHandlers {
+  readonly #byStatus = new Map<number, ExceptionHandler>();
+  readonly #byClass = new Map<Function, ExceptionHandler>();
+
+  add(key: number | ErrorClass, handler: ExceptionHandler): void {
+    if (typeof key === "number") this.#byStatus.set(key, handler);
+    else this.#byClass.set(key, handler);
+  }
+
+  find(error: unknown): ExceptionHandler | undefined {
+    if (error instanceof HTTPException) {
+      const byStatus = this.#byStatus.get(error.status);
+      if (byStatus) return byStatus;
+    }
+    if (typeof error === "object" && error !== null) {
+      for (let proto = Object.getPrototypeOf(error); proto !== null; proto = Object.getPrototypeOf(proto)) {
+        const handler = this.#byClass.get(proto.constructor);
+        if (handler) return handler;
+      }
+    }
+    if (!(error instanceof HTTPException) && !(error instanceof RequestValidationError)) {
+      return this.#byStatus.get(500);
+    }
+    return undefined;
+  }
+}
+
+/** The built-in answer for an error no registered handler took. */
+export function defaultErrorResponse(error: unknown): OutgoingResponse | null {
+  if (error instanceof HTTPException) return httpExceptionResponse(error);
+  if (error instanceof RequestValidationError) return requestValidationResponse(error);
+  return null;
+}
+
+export function describeServerError(error: unknown): string {
+  return error instanceof ResponseValidationError ? "response validation failed" : "unhandled error";
+}

@@ -1,0 +1,169 @@
+import type { DependsMarker, ParamsShape } from "../dependencies/dependency.js";
+import type { ArgsOf } from "../dependencies/infer.js";
+import type { RequestContext } from "../http/context.js";
+import type { MaybePromise } from "../internal/types.js";
+import type { Response } from "../responses/response.js";
+import type { StandardSchemaV1 } from "../schema/standard.js";
+import type { ExtraResponse, RouteOptions } from "./route-options.js";
+
+type ParamsOf<TSpec> = TSpec extends { params: infer TParams } ? TParams : {};
+
+/** With a `response` schema the handler must return what it accepts (or a Response). */
+export type ReturnOf<TSpec> = TSpec extends { response: infer TSchema extends StandardSchemaV1 }
+  ? StandardSchemaV1.InferInput<TSchema> | Response
+  : unknown;
+
+/** A route handler: its arguments are inferred from the path and `params`, never annotated. */
+export type Handler<TPath extends string, TSpec> = (
+  args: ArgsOf<TPath, ParamsOf<TSpec>>,
+  ctx: RequestContext,
+) => MaybePromise<ReturnOf<TSpec>>;
+
+/** A route as declared, before prefixes and inherited options are applied. */
+export interface RouteDeclaration {
+  methods: string[];
+  path: string;
+  options: RouteOptions;
+  handler: (args: any, ctx: RequestContext) => unknown;
+  tags: string[];
+  dependencies: DependsMarker[];
+  responses: Record<string, ExtraResponse>;
+  /** captured at declaration; formatted only when a log needs the location */
+  site: Error;
+}
+
+export interface IncludeOptions {
+  prefix?: string;
+  tags?: readonly string[];
+  dependencies?: readonly DependsMarker[];
+  responses?: Record<string | number, ExtraResponse>;
+}
+
+function stringKeys(responses: Record<string | number, ExtraResponse> | undefined) {
+  const out: Record<string, ExtraResponse> = {};
+  if (responses) for (const key of Object.keys(responses)) out[String(key)] = responses[key]!;
+  return out;
+}
+
+/** The route-declaring methods shared by `App` and `APIRouter`. */
+export abstract class RouteRegistry {
+  protected abstract addDeclaration(declaration: RouteDeclaration): void;
+
+  /** @example app.apiRoute("/any", { methods: ["GET", "PUT"] }, () => ({ ok: true })) */
+  apiRoute<const TPath extends string, const TSpec extends RouteOptions<ParamsShape>>(
+    path: TPath,
+    options: TSpec & { methods: readonly string[] },
+    handler: Handler<TPath, TSpec>,
+  ): this {
+    const { methods, ...rest } = options;
+    this.declare(
+      methods.map((m) => m.toUpperCase()),
+      path,
+      rest,
+      handler as RouteDeclaration["handler"],
+    );
+    return this;
+  }
+
+  protected declare(
+    methods: string[],
+    path: string,
+    options: RouteOptions,
+    handler: RouteDeclaration["handler"],
+  ): void {
+    this.addDeclaration({
+      methods,
+      path,
+      options,
+      handler,
+      tags: [...(options.tags ?? [])],
+      dependencies: [...(options.dependencies ?? [])],
+      responses: stringKeys(options.responses),
+      site: new Error("route declared here"),
+    });
+  }
+
+  /** @example app.get("/items/{item_id}", { params: { item_id: Path(z.number().int()) } }, ({ item_id }) => ({ item_id })) */
+  get<const TPath extends string, const TSpec extends RouteOptions<ParamsShape>>(
+    path: TPath,
+    options: TSpec,
+    handler: Handler<TPath, TSpec>,
+  ): this {
+    this.declare(["GET"], path, options, handler as RouteDeclaration["handler"]);
+    return this;
+  }
+
+  post<const TPath extends string, const TSpec extends RouteOptions<ParamsShape>>(
+    path: TPath,
+    options: TSpec,
+    handler: Handler<TPath, TSpec>,
+  ): this {
+    this.declare(["POST"], path, options, handler as RouteDeclaration["handler"]);
+    return this;
+  }
+
+  put<const TPath extends string, const TSpec extends RouteOptions<ParamsShape>>(
+    path: TPath,
+    options: TSpec,
+    handler: Handler<TPath, TSpec>,
+  ): this {
+    this.declare(["PUT"], path, options, handler as RouteDeclaration["handler"]);
+    return this;
+  }
+
+  patch<const TPath extends string, const TSpec extends RouteOptions<ParamsShape>>(
+    path: TPath,
+    options: TSpec,
+    handler: Handler<TPath, TSpec>,
+  ): this {
+    this.declare(["PATCH"], path, options, handler as RouteDeclaration["handler"]);
+    return this;
+  }
+
+  delete<const TPath extends string, const TSpec extends RouteOptions<ParamsShape>>(
+    path: TPath,
+    options: TSpec,
+    handler: Handler<TPath, TSpec>,
+  ): this {
+    this.declare(["DELETE"], path, options, handler as RouteDeclaration["handler"]);
+    return this;
+  }
+
+  options<const TPath extends string, const TSpec extends RouteOptions<ParamsShape>>(
+    path: TPath,
+    options: TSpec,
+    handler: Handler<TPath, TSpec>,
+  ): this {
+    this.declare(["OPTIONS"], path, options, handler as RouteDeclaration["handler"]);
+    return this;
+  }
+
+  head<const TPath extends string, const TSpec extends RouteOptions<ParamsShape>>(
+    path: TPath,
+    options: TSpec,
+    handler: Handler<TPath, TSpec>,
+  ): this {
+    this.declare(["HEAD"], path, options, handler as RouteDeclaration["handler"]);
+    return this;
+  }
+
+  trace<const TPath extends string, const TSpec extends RouteOptions<ParamsShape>>(
+    path: TPath,
+    options: TSpec,
+    handler: Handler<TPath, TSpec>,
+  ): this {
+    this.declare(["TRACE"], path, options, handler as RouteDeclaration["handler"]);
+    return this;
+  }
+}
+
+/** Applies an `includeRouter` call's prefix, tags, dependencies and responses to a declaration. */
+export function inherit(declaration: RouteDeclaration, include: IncludeOptions): RouteDeclaration {
+  return {
+    ...declaration,
+    path: `${include.prefix ?? ""}${declaration.path}`,
+    tags: [...(include.tags ?? []), ...declaration.tags],
+    dependencies: [...(include.dependencies ?? []), ...declaration.dependencies],
+    responses: { ...stringKeys(include.responses), ...declaration.responses },
+  };
+}

@@ -1,0 +1,52 @@
+import type { DependsMarker, ParamsShape } from "../dependencies/dependency.js";
+import type { Response, ResponseInit } from "../responses/response.js";
+import type { StandardSchemaV1 } from "../schema/standard.js";
+
+/** A response documented besides the success one (FastAPI `responses={404: {...}}`). */
+export interface ExtraResponse {
+  description?: string;
+  /** the body schema, documented under application/json */
+  model?: StandardSchemaV1;
+  content?: Record<string, unknown>;
+  headers?: Record<string, unknown>;
+}
+
+/** A Response class a route's return value is rendered with (`responseClass: HTMLResponse`). */
+export type ResponseClass = new (content: any, init?: ResponseInit) => Response;
+
+/**
+ * Everything a route declaration may say. Each option is documented here once, for every method.
+ */
+export interface RouteOptions<TParams extends ParamsShape = ParamsShape> {
+  /** the route's inputs: markers (`Query(z.number())`), bare schemas, and `Depends(dep)` */
+  params?: TParams;
+  /** FastAPI's response_model: validates and filters what the handler returns, and documents it; `null`: none */
+  response?: StandardSchemaV1 | null;
+  /** success status (default 200 for every method); 204/304 send no body */
+  status?: number;
+  /** renders the returned value (default: JSON) */
+  responseClass?: ResponseClass;
+  /** keep only the fields the returned value set itself */
+  responseExcludeUnset?: boolean;
+  /** drop null fields */
+  responseExcludeNone?: boolean;
+  /** keep only these top-level fields */
+  responseInclude?: readonly string[];
+  /** description of the success response in OpenAPI (default "Successful Response") */
+  responseDescription?: string;
+  /** extra documented responses, by status */
+  responses?: Record<string | number, ExtraResponse>;
+  tags?: readonly string[];
+  summary?: string;
+  description?: string;
+  deprecated?: boolean;
+  operationId?: string;
+  /** the route's name (default: the handler function's name); names operationIds and summaries */
+  name?: string;
+  /** dependencies run for their effect only (auth checks), before the params' own */
+  dependencies?: readonly DependsMarker[];
+  /** false: served, but absent from the OpenAPI document */
+  includeInSchema?: boolean;
+  /** largest accepted request body in bytes (default: the app's, 1 MiB) */
+  bodyLimit?: number;
+}

@@ -1,0 +1,175 @@
+import { BackgroundTasks } from "../background/tasks.js";
+import { parseCookies } from "./cookies.js";
+import { type QueryValues, parseQuery } from "./query.js";
+import { ResponseDraft } from "./response-draft.js";
+
+export type HeaderValues = Record<string, string | string[] | undefined>;
+
+/**
+ * What a server adapter does for the request contexts it creates. One adapter object serves
+ * every request; per-request data lives in `RequestContext.native`.
+ */
+export interface RequestAdapter {
+  /** reads the whole body, failing with 413 past `limit` bytes */
+  readBody(ctx: RequestContext, limit: number): Promise<Uint8Array>;
+  /** every value of a header, one per header line (node joins repeated lines with ", ") */
+  headerValues(ctx: RequestContext, name: string): string[];
+  /** aborts `controller` when the client goes away before the response is complete */
+  watchDisconnect(ctx: RequestContext, controller: AbortController): void;
+  /** the client's address */
+  client(ctx: RequestContext): { host: string; port: number } | null;
+}
+
+/** A function run after the response is sent (generator teardown, background tasks). */
+export type AfterSend = () => Promise<void> | void;
+
+/**
+ * Everything about one request. Sources are parsed only when first read: a route that declares
+ * no query param never parses the query string. Handlers receive it as their second argument.
+ *
+ * @example app.get("/whoami", {}, (_args, ctx) => ({ path: ctx.path, agent: ctx.headers["user-agent"] }))
+ */
+export class RequestContext {
+  /** uppercase method */
+  readonly method: string;
+  /** decoded path, as routed ("/users/a b") */
+  path: string;
+  /** the path as it arrived ("/users/a%20b") */
+  readonly rawPath: string;
+  /** the query string without "?" ("" when absent) */
+  readonly rawQuery: string;
+  /** lowercase header names; repeated lines joined with ", " (cookies with "; ") */
+  readonly headers: HeaderValues;
+  readonly scheme: string;
+  /** the mount prefix this app is served under ("" at the top) */
+  rootPath = "";
+  pathParams: Record<string, string> = {};
+  /** the app's state (what the lifespan yielded); `state` reads through to it */
+  appState: Record<string, any> = {};
+  /** the adapter's own request object(s) */
+  readonly native: unknown;
+  readonly adapter: RequestAdapter;
+  /** set when the connection must close after this response (e.g. an unread oversized body) */
+  closeConnection = false;
+
+  #query: QueryValues | undefined;
+  #cookies: Record<string, string> | undefined;
+  #body: Promise<Uint8Array> | undefined;
+  #signal: AbortSignal | undefined;
+  #background: BackgroundTasks | undefined;
+  #response: ResponseDraft | undefined;
+  #state: Record<string, any> | undefined;
+  /** teardown steps run after the response is sent (FastAPI 0.118+ timing), in reverse order */
+  afterSend: AfterSend[] | undefined;
+
+  constructor(
+    adapter: RequestAdapter,
+    native: unknown,
+    method: string,
+    url: string,
+    headers: HeaderValues,
+    scheme = "http",
+  ) {
+    this.adapter = adapter;
+    this.native = native;
+    this.method = method;
+    this.headers = headers;
+    this.scheme = scheme;
+    const question = url.indexOf("?");
+    this.rawPath = question === -1 ? url : url.slice(0, question);
+    this.rawQuery = question === -1 ? "" : url.slice(question + 1);
+    this.path = this.rawPath;
+  }
+
+  get query(): QueryValues {
+    this.#query ??= parseQuery(this.rawQuery);
+    return this.#query;
+  }
+
+  get cookies(): Record<string, string> {
+    if (this.#cookies === undefined) {
+      const header = this.headers.cookie;
+      this.#cookies = parseCookies(Array.isArray(header) ? header.join("; ") : header);
+    }
+    return this.#cookies;
+  }
+
+  header(name: string): string | undefined {
+    const value = this.headers[name];
+    return Array.isArray(value) ? value.join(", ") : value;
+  }
+
+  /** every value of a header, one per header line */
+  headerValues(name: string): string[] {
+    return this.adapter.headerValues(this, name);
+  }
+
+  /** the raw body bytes (read once, cached); 413 past `limit` bytes */
+  body(limit = 1024 * 1024): Promise<Uint8Array> {
+    this.#body ??= this.adapter.readBody(this, limit);
+    return this.#body;
+  }
+
+  async text(limit?: number): Promise<string> {
+    return new TextDecoder().decode(await this.body(limit));
+  }
+
+  async json(limit?: number): Promise<unknown> {
+    return JSON.parse(await this.text(limit));
+  }
+
+  /** aborts when the client disconnects before the response is complete */
+  get signal(): AbortSignal {
+    if (this.#signal === undefined) {
+      const controller = new AbortController();
+      this.adapter.watchDisconnect(this, controller);
+      this.#signal = controller.signal;
+    }
+    return this.#signal;
+  }
+
+  /** per-request state: reads fall through to the app's state, writes stay on this request */
+  get state(): Record<string, any> {
+    this.#state ??= Object.create(this.appState) as Record<string, any>;
+    return this.#state;
+  }
+
+  /** tasks run after the response is sent */
+  get background(): BackgroundTasks {
+    this.#background ??= new BackgroundTasks();
+    return this.#background;
+  }
+
+  get hasBackground(): boolean {
+    return this.#background !== undefined && this.#background.size > 0;
+  }
+
+  /** status, headers and cookies to merge into the response the handler's value becomes */
+  get response(): ResponseDraft {
+    this.#response ??= new ResponseDraft();
+    return this.#response;
+  }
+
+  get responseDraft(): ResponseDraft | undefined {
+    return this.#response;
+  }
+
+  get client(): { host: string; port: number } | null {
+    return this.adapter.client(this);
+  }
+
+  /** "http://host/path?query" as the client asked for it */
+  get url(): string {
+    const host = this.header("host") ?? "localhost";
+    return `${this.scheme}://${host}${this.rawPath}${this.rawQuery ? `?${this.rawQuery}` : ""}`;
+  }
+
+  /** FastAPI's `request`: this context is the request */
+  get request(): RequestContext {
+    return this;
+  }
+
+  onAfterSend(step: AfterSend): void {
+    (this.afterSend ??= []).push(step);
+  }
+}

@@ -1,0 +1,77 @@
+import type { RequestContext } from "../http/context.js";
+import { compileValidator } from "../schema/index.js";
+import type { StandardSchemaV1 } from "../schema/standard.js";
+import type { InputKind, Validator } from "../schema/types.js";
+import type { ParamDeclaration } from "./analyze.js";
+
+/** Reads a param's raw input: a string, string[] for lists, the body value, or undefined. */
+export type ParamReader = (ctx: RequestContext, body: unknown) => unknown;
+
+/** A param ready to run per request: where to read it, how to validate it, where to put it. */
+export interface CompiledParam {
+  /** index of the graph node whose argument object receives the value */
+  node: number;
+  name: string;
+  read: ParamReader;
+  /** null: the raw string is the value (an undeclared path template name) */
+  validate: Validator | null;
+  loc: (string | number)[];
+}
+
+const validatorCache: Record<InputKind, WeakMap<object, Validator>> = {
+  string: new WeakMap(),
+  json: new WeakMap(),
+};
+
+/** One validator per schema and input kind, shared by every route that uses the schema. */
+export function validatorFor(schema: StandardSchemaV1, input: InputKind): Validator {
+  const cache = validatorCache[input];
+  let validator = cache.get(schema);
+  if (validator === undefined) {
+    validator = compileValidator(schema, { input });
+    cache.set(schema, validator);
+  }
+  return validator;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function readerFor(param: ParamDeclaration, embedBody: boolean): ParamReader {
+  const wire = param.wireName;
+  switch (param.source) {
+    case "path":
+      return (ctx) => ctx.pathParams[wire];
+    case "query":
+      return param.facts.isList
+        ? (ctx) => ctx.query[wire]
+        : (ctx) => {
+            const values = ctx.query[wire];
+            return values === undefined ? undefined : values[values.length - 1];
+          };
+    case "header":
+      return param.facts.isList
+        ? (ctx) => {
+            const values = ctx.headerValues(wire);
+            return values.length === 0 ? undefined : values;
+          }
+        : (ctx) => ctx.header(wire);
+    case "cookie":
+      return (ctx) => ctx.cookies[wire];
+    default:
+      return embedBody ? (_ctx, body) => (isRecord(body) ? body[wire] : undefined) : (_ctx, body) => body;
+  }
+}
+
+/** Per request: params in error order, each read, validated and stored on its node's arguments. */
+export function compileParam(node: number, param: ParamDeclaration, embedBody: boolean): CompiledParam {
+  const isBody = param.source === "body" || param.source === "form" || param.source === "file";
+  return {
+    node,
+    name: param.name,
+    read: readerFor(param, embedBody),
+    validate: param.schema === undefined ? null : validatorFor(param.schema, isBody ? "json" : "string"),
+    loc: isBody && !embedBody ? ["body"] : [param.source, param.wireName],
+  };
+}

@@ -1,0 +1,92 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
+import { HTTPException } from "../errors/http-exception.js";
+import type { RequestAdapter, RequestContext } from "../http/context.js";
+
+export interface NodeNative {
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
+function tooLarge(ctx: RequestContext): HTTPException {
+  ctx.closeConnection = true;
+  return new HTTPException(413);
+}
+
+/** Fills request contexts straight from IncomingMessage: no Web Request on Node's hot path. */
+export const nodeAdapter: RequestAdapter = {
+  readBody(ctx, limit) {
+    const { req } = ctx.native as NodeNative;
+    const declared = req.headers["content-length"];
+    if (declared !== undefined && Number(declared) > limit) {
+      req.resume();
+      return Promise.reject(tooLarge(ctx));
+    }
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const onData = (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limit) {
+          cleanup();
+          req.resume();
+          reject(tooLarge(ctx));
+          return;
+        }
+        chunks.push(chunk);
+      };
+      const onEnd = () => {
+        cleanup();
+        resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(new HTTPException(400, "There was an error parsing the body", undefined));
+        void error;
+      };
+      const onAborted = () => {
+        cleanup();
+        reject(new HTTPException(400, "There was an error parsing the body"));
+      };
+      const cleanup = () => {
+        req.off("data", onData);
+        req.off("end", onEnd);
+        req.off("error", onError);
+        req.off("aborted", onAborted);
+      };
+      req.on("data", onData);
+      req.on("end", onEnd);
+      req.on("error", onError);
+      req.on("aborted", onAborted);
+    });
+  },
+
+  headerValues(ctx, name) {
+    const { req } = ctx.native as NodeNative;
+    const raw = req.rawHeaders;
+    const values: string[] = [];
+    for (let i = 0; i < raw.length; i += 2) {
+      if (raw[i]!.toLowerCase() === name) values.push(raw[i + 1]!);
+    }
+    return values;
+  },
+
+  watchDisconnect(ctx, controller) {
+    const { res } = ctx.native as NodeNative;
+    if (res.writableFinished) return;
+    const onClose = () => {
+      if (!res.writableFinished) controller.abort(new Error("client disconnected"));
+    };
+    res.once("close", onClose);
+  },
+
+  client(ctx) {
+    const { req } = ctx.native as NodeNative;
+    const socket = req.socket;
+    return socket.remoteAddress ? { host: socket.remoteAddress, port: socket.remotePort ?? 0 } : null;
+  },
+};
+
+export function schemeOf(req: IncomingMessage): string {
+  return (req.socket as TLSSocket).encrypted ? "https" : "http";
+}

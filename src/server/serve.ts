@@ -1,0 +1,105 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { RequestContext } from "../http/context.js";
+import { runAfterSend } from "./after-send.js";
+import type { Servable } from "./handler.js";
+import { nodeAdapter, schemeOf } from "./node-adapter.js";
+import { sendNodeResponse } from "./send.js";
+
+export interface ServeOptions {
+  /** default "127.0.0.1" */
+  host?: string;
+  /** default 8000; 0 picks a free port */
+  port?: number;
+  /** default false: stop gracefully on SIGTERM/SIGINT (the CLI and `npm start` turn it on) */
+  handleSignals?: boolean;
+  /** ms to wait for in-flight requests at shutdown (default 10,000) */
+  shutdownTimeout?: number;
+}
+
+export interface RunningServer {
+  readonly server: Server;
+  readonly port: number;
+  readonly url: string;
+  /** stops accepting, waits for in-flight requests, runs the app's shutdown */
+  close(): Promise<void>;
+}
+
+/** The node:http request listener for an app. */
+export function createNodeListener(app: Servable) {
+  const logError = (message: string, error: unknown) => app.logger.error(message, error);
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const method = req.method ?? "GET";
+    const ctx = new RequestContext(
+      nodeAdapter,
+      { req, res },
+      method,
+      req.url ?? "/",
+      req.headers,
+      schemeOf(req),
+    );
+    app
+      .handle(ctx)
+      .then((response) => {
+        if (ctx.closeConnection) response.headers.connection = "close";
+        return sendNodeResponse(res, response, method === "HEAD");
+      })
+      .then(
+        () => (ctx.afterSend === undefined ? undefined : runAfterSend(ctx, logError)),
+        (error: unknown) => {
+          logError(`sending the response to ${method} ${ctx.path} failed`, error);
+          if (!res.headersSent) {
+            res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+            res.end("Internal Server Error");
+          } else res.destroy();
+          return runAfterSend(ctx, logError);
+        },
+      );
+  };
+}
+
+/**
+ * Serves an app on node:http (keep-alive on). Runs the lifespan's startup before listening;
+ * a failing startup rejects and nothing listens.
+ *
+ * @example const server = await serve(app, { port: 8000 }); … await server.close();
+ */
+export async function serve(app: Servable, options: ServeOptions = {}): Promise<RunningServer> {
+  await app.startup();
+  const server = createServer({ keepAlive: true }, createNodeListener(app));
+  server.keepAliveTimeout = 5_000;
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 8000, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => server.closeAllConnections(), options.shutdownTimeout ?? 10_000);
+        timer.unref();
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      await app.shutdown();
+    })();
+    return closing;
+  };
+  if (options.handleSignals) {
+    const onSignal = () => {
+      void close().then(() => process.exit(0));
+    };
+    process.once("SIGTERM", onSignal);
+    process.once("SIGINT", onSignal);
+  }
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  return { server, port, url: `http://${shownHost}:${port}`, close };
+}

@@ -1,0 +1,104 @@
+import { handleFetch } from "../server/fetch-adapter.js";
+import type { Servable } from "../server/handler.js";
+
+export interface TestRequestInit {
+  headers?: Record<string, string> | [string, string][];
+  /** a string or bytes is sent as is; anything else as JSON (with a JSON content type) */
+  body?: unknown;
+  /** a JSON body (sets content-type: application/json) */
+  json?: unknown;
+  /** a form body (application/x-www-form-urlencoded) */
+  form?: Record<string, string>;
+  /** query parameters appended to the URL */
+  params?: Record<string, string | number | boolean | (string | number)[]>;
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls an app in-process, with no socket, and returns fetch `Response`s. The base URL is
+ * `http://testserver`; background tasks and teardown have run when a response resolves.
+ * The first request runs the lifespan's startup; `close()` runs its shutdown.
+ *
+ * @example
+ * const client = new TestClient(app);
+ * const r = await client.get("/items/3?q=x");
+ * expect(r.status).toBe(200); expect(await r.json()).toEqual({ item_id: 3, q: "x" });
+ */
+export class TestClient {
+  readonly app: Servable;
+  readonly baseUrl: string;
+  readonly #defaultHeaders: Record<string, string>;
+
+  constructor(app: Servable, options: { baseUrl?: string; headers?: Record<string, string> } = {}) {
+    this.app = app;
+    this.baseUrl = options.baseUrl ?? "http://testserver";
+    this.#defaultHeaders = { "user-agent": "testclient", ...options.headers };
+  }
+
+  async start(): Promise<void> {
+    await this.app.startup();
+  }
+
+  async close(): Promise<void> {
+    await this.app.shutdown();
+  }
+
+  async request(method: string, url: string, init: TestRequestInit = {}): Promise<Response> {
+    await this.app.startup();
+    const target = new URL(url, this.baseUrl);
+    if (init.params) {
+      for (const [key, value] of Object.entries(init.params)) {
+        for (const item of Array.isArray(value) ? value : [value]) target.searchParams.append(key, String(item));
+      }
+    }
+    const headers = new Headers(this.#defaultHeaders);
+    for (const [name, value] of Array.isArray(init.headers) ? init.headers : Object.entries(init.headers ?? {})) {
+      headers.append(name, value);
+    }
+    let body: BodyInit | undefined;
+    if (init.json !== undefined) {
+      body = JSON.stringify(init.json);
+      if (!headers.has("content-type")) headers.set("content-type", "application/json");
+    } else if (init.form !== undefined) {
+      body = new URLSearchParams(init.form).toString();
+      if (!headers.has("content-type")) headers.set("content-type", "application/x-www-form-urlencoded");
+    } else if (typeof init.body === "string" || init.body instanceof Uint8Array) {
+      body = init.body as BodyInit;
+    } else if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      if (!headers.has("content-type")) headers.set("content-type", "application/json");
+    }
+    const request = new Request(target, {
+      method,
+      headers,
+      body: method === "GET" || method === "HEAD" ? undefined : body,
+      signal: init.signal,
+    });
+    return handleFetch(this.app, request, {
+      awaitAfterSend: true,
+      client: { host: "testclient", port: 50000 },
+    });
+  }
+
+  get(url: string, init?: TestRequestInit) {
+    return this.request("GET", url, init);
+  }
+  post(url: string, init?: TestRequestInit) {
+    return this.request("POST", url, init);
+  }
+  put(url: string, init?: TestRequestInit) {
+    return this.request("PUT", url, init);
+  }
+  patch(url: string, init?: TestRequestInit) {
+    return this.request("PATCH", url, init);
+  }
+  delete(url: string, init?: TestRequestInit) {
+    return this.request("DELETE", url, init);
+  }
+  options(url: string, init?: TestRequestInit) {
+    return this.request("OPTIONS", url, init);
+  }
+  head(url: string, init?: TestRequestInit) {
+    return this.request("HEAD", url, init);
+  }
+}
