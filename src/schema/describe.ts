@@ -1,0 +1,39 @@
+import type { StandardSchemaV1 } from "./standard.js";
+import type { SchemaFacts } from "./types.js";
+import { isZod } from "./zod-def.js";
+
+const WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "catch", "readonly"]);
+const ACCEPTS_ABSENT = new Set(["optional", "default", "prefault", "catch", "undefined", "void"]);
+
+function unwrap(schema: unknown): { type: string; optional: boolean } {
+  let optional = false;
+  let s = schema;
+  for (let depth = 0; depth < 32 && isZod(s); depth++) {
+    const def = s._zod.def;
+    if (ACCEPTS_ABSENT.has(def.type) || s._zod.optin !== undefined) optional = true;
+    if (WRAPPERS.has(def.type)) s = def.innerType;
+    else if (def.type === "pipe") s = def.in;
+    else if (def.type === "lazy") s = def.getter();
+    else return { type: def.type, optional };
+  }
+  return { type: "unknown", optional };
+}
+
+/**
+ * Compile-time facts about a schema: does it accept an absent value, is it a list, an object.
+ * @example describeSchema(z.array(z.string()).optional()) // { optional: true, isList: true, isObject: false }
+ */
+export function describeSchema(schema: StandardSchemaV1): SchemaFacts {
+  if (!isZod(schema)) {
+    // a foreign validator says itself whether it accepts "absent"
+    const r = schema["~standard"].validate(undefined);
+    const optional = !(r instanceof Promise) && r.issues === undefined;
+    return { optional, isList: false, isObject: false };
+  }
+  const { type, optional } = unwrap(schema);
+  return {
+    optional,
+    isList: type === "array" || type === "tuple",
+    isObject: type === "object",
+  };
+}

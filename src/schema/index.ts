@@ -1,0 +1,13 @@
+// Validation: the only module that knows the schema library.
+export { describeSchema } from "./describe.js";
+export type { StandardSchemaV1 } from "./standard.js";
+export { isStandardSchema } from "./standard.js";
+export type {
+  InputKind,
+  SchemaFacts,
+  Validated,
+  ValidationErrorDetail,
+  Validator,
+  ValidatorOptions,
+} from "./types.js";
+export { compileValidator } from "./validator.js";
