@@ -5,18 +5,8 @@ export type { ExceptionHandler } from "./app/exception-handlers.js";
 export type { Lifespan } from "./app/lifespan.js";
 export type { Handler, IncludeOptions } from "./app/registry.js";
 export type { ExtraResponse, ResponseClass, RouteOptions } from "./app/route-options.js";
-
-// Parameters
-export {
-  Body,
-  type BodyOptions,
-  Cookie,
-  Header,
-  type HeaderOptions,
-  Path,
-  type ParamOptions,
-  Query,
-} from "./params/markers.js";
+// Requests and responses
+export { BackgroundTasks } from "./background/tasks.js";
 
 // Dependencies
 export {
@@ -37,12 +27,19 @@ export {
   RequestValidationError,
   ResponseValidationError,
 } from "./errors/index.js";
-export type { ValidationErrorDetail } from "./schema/types.js";
-
-// Requests and responses
-export { BackgroundTasks } from "./background/tasks.js";
 export { RequestContext } from "./http/context.js";
 export type { CookieOptions } from "./http/cookies.js";
+// Parameters
+export {
+  Body,
+  type BodyOptions,
+  Cookie,
+  Header,
+  type HeaderOptions,
+  type ParamOptions,
+  Path,
+  Query,
+} from "./params/markers.js";
 export {
   HTMLResponse,
   JSONResponse,
@@ -52,9 +49,9 @@ export {
   type ResponseInit,
 } from "./responses/response.js";
 export { EventSourceResponse, ServerSentEvent, StreamingResponse } from "./responses/streaming.js";
-
+export type { StandardSchemaV1 } from "./schema/standard.js";
+export type { ValidationErrorDetail } from "./schema/types.js";
 // Serving and testing
 export { handleFetch } from "./server/fetch-adapter.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";
-export type { StandardSchemaV1 } from "./schema/standard.js";

@@ -1,6 +1,6 @@
 import type { DependsMarker } from "../dependencies/dependency.js";
-import type { ExtraResponse } from "./route-options.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
+import type { ExtraResponse } from "./route-options.js";
 
 export interface APIRouterOptions {
   prefix?: string;
@@ -32,7 +32,8 @@ export class APIRouter extends RouteRegistry {
 
   /** includes another router's routes into this one */
   includeRouter(router: APIRouter, options: IncludeOptions = {}): this {
-    for (const declaration of router.declarations()) this.addDeclaration(inherit(declaration, options));
+    for (const declaration of router.declarations())
+      this.addDeclaration(inherit(declaration, options));
     return this;
   }
 

@@ -4,8 +4,8 @@ import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
 import type { MaybePromise } from "../internal/types.js";
 import type { OutgoingResponse } from "../responses/response.js";
-import { handleFetch } from "../server/fetch-adapter.js";
 import { decodePath, parsePathTemplate, Router } from "../routing/index.js";
+import { handleFetch } from "../server/fetch-adapter.js";
 import type { APIRouter } from "./api-router.js";
 import { compileRoute } from "./compile.js";
 import {
@@ -56,7 +56,9 @@ const consoleLogger: Logger = {
 };
 
 function siteOf(site: Error): string {
-  const frame = site.stack?.split("\n").find((line) => line.includes("at ") && !/[\\/]src[\\/]app[\\/]/.test(line));
+  const frame = site.stack
+    ?.split("\n")
+    .find((line) => line.includes("at ") && !/[\\/]src[\\/]app[\\/]/.test(line));
   return frame?.trim().replace(/^at\s+/, "") ?? "unknown";
 }
 
@@ -77,7 +79,7 @@ function defaultName(methods: string[], path: string): string {
 export class App extends RouteRegistry {
   readonly title: string;
   readonly version: string;
-  readonly options: AppOptions;
+  readonly config: AppOptions;
   readonly rootPath: string;
   readonly dependencyOverrides = new DependencyOverrides();
   /** state shared by every request; seeded from what the lifespan yields */
@@ -94,7 +96,7 @@ export class App extends RouteRegistry {
 
   constructor(options: AppOptions = {}) {
     super();
-    this.options = options;
+    this.config = options;
     this.title = options.title ?? "Tailor";
     this.version = options.version ?? "0.1.0";
     this.rootPath = options.rootPath ?? "";
@@ -111,13 +113,16 @@ export class App extends RouteRegistry {
     const methods = declaration.methods;
     const where = `${methods.join(",")} ${declaration.path}`;
     const pathNames = new Set(parsePathTemplate(declaration.path).paramNames);
-    const dependencies = [...(this.options.dependencies ?? []), ...declaration.dependencies];
+    const dependencies = [...(this.config.dependencies ?? []), ...declaration.dependencies];
     const record: RouteRecord = {
       methods,
       path: declaration.path,
       handler: declaration.handler,
       options: declaration.options,
-      name: declaration.options.name || declaration.handler.name || defaultName(methods, declaration.path),
+      name:
+        declaration.options.name ||
+        declaration.handler.name ||
+        defaultName(methods, declaration.path),
       tags: declaration.tags,
       dependencies: declaration.dependencies,
       responses: declaration.responses,
@@ -139,7 +144,8 @@ export class App extends RouteRegistry {
 
   /** includes a router's routes, with an extra prefix, tags, dependencies and responses */
   includeRouter(router: APIRouter, options: IncludeOptions = {}): this {
-    for (const declaration of router.declarations()) this.addDeclaration(inherit(declaration, options));
+    for (const declaration of router.declarations())
+      this.addDeclaration(inherit(declaration, options));
     return this;
   }
 
@@ -147,7 +153,10 @@ export class App extends RouteRegistry {
    * Answers errors of a class (or HTTPExceptions of a status) with your own response.
    * @example app.exceptionHandler(QuotaError, (ctx, err) => new JSONResponse({ error: "quota" }, { status: 429 }))
    */
-  exceptionHandler<TError>(key: number | ErrorClass<TError>, handler: ExceptionHandler<TError>): this {
+  exceptionHandler<TError>(
+    key: number | ErrorClass<TError>,
+    handler: ExceptionHandler<TError>,
+  ): this {
     this.#exceptionHandlers.add(key, handler);
     return this;
   }
@@ -193,8 +202,8 @@ export class App extends RouteRegistry {
 
   #settings() {
     return {
-      bodyLimit: this.options.bodyLimit ?? 1024 * 1024,
-      strictContentType: this.options.strictContentType ?? true,
+      bodyLimit: this.config.bodyLimit ?? 1024 * 1024,
+      strictContentType: this.config.strictContentType ?? true,
       logError: (message: string, error: unknown) => this.logger.error(message, error),
     };
   }
@@ -204,7 +213,7 @@ export class App extends RouteRegistry {
     this.#graphVersion = this.dependencyOverrides.version;
     for (const record of this.#records) {
       const pathNames = new Set(parsePathTemplate(record.path).paramNames);
-      const dependencies = [...(this.options.dependencies ?? []), ...record.dependencies];
+      const dependencies = [...(this.config.dependencies ?? []), ...record.dependencies];
       record.graph = analyzeGraph(
         record.options.params ?? {},
         record.handler,
@@ -255,7 +264,7 @@ export class App extends RouteRegistry {
   }
 
   #notFound(ctx: RequestContext, path: string): OutgoingResponse | Promise<OutgoingResponse> {
-    if (this.options.redirectSlashes !== false && path !== "/") {
+    if (this.config.redirectSlashes !== false && path !== "/") {
       const toggled = path.endsWith("/") ? path.slice(0, -1) : `${path}/`;
       if (this.#router.matchesPath(toggled)) {
         const raw = ctx.rawPath.endsWith("/") ? ctx.rawPath.slice(0, -1) : `${ctx.rawPath}/`;
@@ -283,7 +292,9 @@ export class App extends RouteRegistry {
     }
     const response = defaultErrorResponse(error);
     if (response !== null) return response;
-    const where = record ? `${record.where} (declared at ${record.source})` : `${ctx.method} ${ctx.path}`;
+    const where = record
+      ? `${record.where} (declared at ${record.source})`
+      : `${ctx.method} ${ctx.path}`;
     this.logger.error(`${describeServerError(error)} in ${where}`, error);
     return internalErrorResponse();
   }

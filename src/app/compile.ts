@@ -54,7 +54,8 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
   const where = route.where;
 
   const logFailures = (failures: unknown[]) => {
-    for (const failure of failures) settings.logError(`teardown of a dependency of ${where} failed`, failure);
+    for (const failure of failures)
+      settings.logError(`teardown of a dependency of ${where} failed`, failure);
   };
 
   const render = (result: unknown, ctx: RequestContext): OutgoingResponse => {
@@ -97,7 +98,8 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
       const tasks = ctx.background;
       ctx.onAfterSend(async () => {
         const failure = await tasks.run();
-        if (failure !== undefined) settings.logError(`a background task of ${where} failed`, failure);
+        if (failure !== undefined)
+          settings.logError(`a background task of ${where} failed`, failure);
       });
     }
     if (stack !== null && stack.size > 0) {

@@ -15,7 +15,8 @@ export type ErrorClass<TError = any> = abstract new (...args: any[]) => TError;
 /** `{"detail": …}` with the exception's status and headers; no body for 1xx/204/205/304. */
 export function httpExceptionResponse(error: HTTPException): OutgoingResponse {
   const headers: Record<string, string> = {};
-  if (error.headers) for (const name in error.headers) headers[name.toLowerCase()] = error.headers[name]!;
+  if (error.headers)
+    for (const name in error.headers) headers[name.toLowerCase()] = error.headers[name]!;
   if (isBodylessStatus(error.status)) return { status: error.status, headers, body: null };
   headers["content-type"] = "application/json";
   return { status: error.status, headers, body: encodeJson({ detail: error.detail }) };
@@ -57,7 +58,11 @@ export class ExceptionHandlers {
       if (byStatus) return byStatus;
     }
     if (typeof error === "object" && error !== null) {
-      for (let proto = Object.getPrototypeOf(error); proto !== null; proto = Object.getPrototypeOf(proto)) {
+      for (
+        let proto = Object.getPrototypeOf(error);
+        proto !== null;
+        proto = Object.getPrototypeOf(proto)
+      ) {
         const handler = this.#byClass.get(proto.constructor);
         if (handler) return handler;
       }
@@ -77,5 +82,7 @@ export function defaultErrorResponse(error: unknown): OutgoingResponse | null {
 }
 
 export function describeServerError(error: unknown): string {
-  return error instanceof ResponseValidationError ? "response validation failed" : "unhandled error";
+  return error instanceof ResponseValidationError
+    ? "response validation failed"
+    : "unhandled error";
 }

@@ -5,7 +5,9 @@
  * @example
  * lifespan: async function* () { const model = await loadModel(); yield { model }; await model.unload(); }
  */
-export type Lifespan<TApp> = (app: TApp) => AsyncGenerator<Record<string, unknown> | undefined | void, void, unknown>;
+export type Lifespan<TApp> = (
+  app: TApp,
+) => AsyncGenerator<Record<string, unknown> | undefined | void, void, unknown>;
 
 export class LifespanRunner<TApp> {
   readonly #lifespan: Lifespan<TApp> | undefined;

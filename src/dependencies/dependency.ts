@@ -4,7 +4,10 @@ import type { StandardSchemaV1 } from "../schema/standard.js";
 import type { ArgsOf, ResolvedValue } from "./infer.js";
 
 /** What a `params` object may hold: markers, bare schemas, and `Depends(…)`. */
-export type ParamsShape = Record<string, ParamMarker | StandardSchemaV1 | DependsMarker | SpecialParam>;
+export type ParamsShape = Record<
+  string,
+  ParamMarker | StandardSchemaV1 | DependsMarker | SpecialParam
+>;
 
 /**
  * When a generator dependency's teardown runs:

@@ -121,7 +121,11 @@ export function analyzeGraph(
   const resolve = (marker: DependsMarker, scopes: string[]): GraphNode => {
     const dep = overrides.get(marker.dependency) ?? marker.dependency;
     if (!(dep instanceof Dependency)) {
-      throw new ConfigError("E_PARAM_SOURCE", where, "Depends() takes a dependency made with dependency().");
+      throw new ConfigError(
+        "E_PARAM_SOURCE",
+        where,
+        "Depends() takes a dependency made with dependency().",
+      );
     }
     if (visiting.includes(dep)) {
       const cycle = [...visiting.slice(visiting.indexOf(dep)), dep].map((d) => d.name).join(" -> ");

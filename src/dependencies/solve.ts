@@ -128,7 +128,9 @@ export async function solveDependencies(
     if (level.length === 1) await callOne(level[0]!, args, ctx, stack);
     else {
       // settle every call before failing, so no generator opens after teardown has begun
-      const results = await Promise.allSettled(level.map((call) => callOne(call, args, ctx, stack)));
+      const results = await Promise.allSettled(
+        level.map((call) => callOne(call, args, ctx, stack)),
+      );
       for (const result of results) if (result.status === "rejected") throw result.reason;
     }
   }

@@ -1,6 +1,6 @@
 import { BackgroundTasks } from "../background/tasks.js";
 import { parseCookies } from "./cookies.js";
-import { type QueryValues, parseQuery } from "./query.js";
+import { parseQuery, type QueryValues } from "./query.js";
 import { ResponseDraft } from "./response-draft.js";
 
 export type HeaderValues = Record<string, string | string[] | undefined>;

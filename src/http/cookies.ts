@@ -7,7 +7,8 @@ export function parseCookies(header: string | undefined): Record<string, string>
     const key = (eq === -1 ? "" : chunk.slice(0, eq)).trim();
     let value = (eq === -1 ? chunk : chunk.slice(eq + 1)).trim();
     if (key === "" && value === "") continue;
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+      value = value.slice(1, -1);
     cookies[key] = value;
   }
   return cookies;
@@ -35,7 +36,8 @@ export function serializeCookie(name: string, value: string, options: CookieOpti
   let cookie = `${name}=${encoded}`;
   if (options.domain !== undefined) cookie += `; Domain=${options.domain}`;
   if (options.expires !== undefined) {
-    const expires = typeof options.expires === "string" ? options.expires : options.expires.toUTCString();
+    const expires =
+      typeof options.expires === "string" ? options.expires : options.expires.toUTCString();
     cookie += `; expires=${expires}`;
   }
   if (options.httpOnly) cookie += "; HttpOnly";

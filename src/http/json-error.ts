@@ -39,7 +39,8 @@ export function locateJsonError(text: string): JsonErrorPosition {
       if (c === "\\") {
         const e = text[i + 1];
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("Invalid \\uXXXX escape", i + 1);
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            fail("Invalid \\uXXXX escape", i + 1);
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
         else fail("Invalid \\escape", i);
@@ -53,9 +54,13 @@ export function locateJsonError(text: string): JsonErrorPosition {
   const parseValue = (): void => {
     skip();
     const c = text[i];
-    if (c === "{") return parseObject();
-    if (c === "[") return parseArray();
-    if (c === '"') return parseString();
+    if (c === "{") parseObject();
+    else if (c === "[") parseArray();
+    else if (c === '"') parseString();
+    else parseScalar();
+  };
+
+  const parseScalar = () => {
     for (const word of ["null", "true", "false", "NaN", "Infinity", "-Infinity"]) {
       if (text.startsWith(word, i)) {
         i += word.length;

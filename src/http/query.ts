@@ -8,11 +8,11 @@ function decodeComponent(text: string): string {
     return decodeURIComponent(spaced);
   } catch {
     // invalid escapes stay as they are, as Python's unquote leaves them
-    return spaced.replace(/%[0-9a-fA-F]{2}/g, (escape) => {
+    return spaced.replace(/%[0-9a-fA-F]{2}/g, (sequence) => {
       try {
-        return decodeURIComponent(escape);
+        return decodeURIComponent(sequence);
       } catch {
-        return escape;
+        return sequence;
       }
     });
   }

@@ -17,7 +17,11 @@ export class ResponseDraft {
 
   deleteCookie(name: string, options: Omit<CookieOptions, "maxAge" | "expires"> = {}): void {
     this.cookies.push(
-      serializeCookie(name, "", { ...options, maxAge: 0, expires: "Thu, 01 Jan 1970 00:00:00 GMT" }),
+      serializeCookie(name, "", {
+        ...options,
+        maxAge: 0,
+        expires: "Thu, 01 Jan 1970 00:00:00 GMT",
+      }),
     );
   }
 }

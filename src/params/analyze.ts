@@ -2,7 +2,12 @@ import { ConfigError } from "../errors/config-error.js";
 import { describeSchema } from "../schema/index.js";
 import { isStandardSchema, type StandardSchemaV1 } from "../schema/standard.js";
 import type { SchemaFacts } from "../schema/types.js";
-import { type HeaderOptions, type BodyOptions, isParamMarker, type ParamSource } from "./markers.js";
+import {
+  type BodyOptions,
+  type HeaderOptions,
+  isParamMarker,
+  type ParamSource,
+} from "./markers.js";
 
 /** One declared value parameter of a route or dependency, with where it comes from. */
 export interface ParamDeclaration {
@@ -21,7 +26,8 @@ const RAW_STRING_FACTS: SchemaFacts = { optional: false, isList: false, isObject
 
 function wireNameOf(name: string, source: ParamSource, options: HeaderOptions): string {
   if (source === "header") {
-    const base = options.alias ?? (options.convertUnderscores === false ? name : name.replaceAll("_", "-"));
+    const base =
+      options.alias ?? (options.convertUnderscores === false ? name : name.replaceAll("_", "-"));
     return base.toLowerCase();
   }
   return options.alias ?? name;
@@ -62,7 +68,14 @@ export function declareParam(
         `"${name}" is declared as both a path and a ${value.source} parameter. Rename one of them.`,
       );
     }
-    return { name, source: value.source, schema: value.schema, wireName, options: value.options, facts };
+    return {
+      name,
+      source: value.source,
+      schema: value.schema,
+      wireName,
+      options: value.options,
+      facts,
+    };
   }
   if (isStandardSchema(value)) {
     const facts = describeSchema(value);
@@ -78,5 +91,12 @@ export function declareParam(
 
 /** A `{name}` of the path template that no param declares: handed to the handler as a string. */
 export function implicitPathParam(name: string): ParamDeclaration {
-  return { name, source: "path", schema: undefined, wireName: name, options: {}, facts: RAW_STRING_FACTS };
+  return {
+    name,
+    source: "path",
+    schema: undefined,
+    wireName: name,
+    options: {},
+    facts: RAW_STRING_FACTS,
+  };
 }

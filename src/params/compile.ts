@@ -60,18 +60,25 @@ function readerFor(param: ParamDeclaration, embedBody: boolean): ParamReader {
     case "cookie":
       return (ctx) => ctx.cookies[wire];
     default:
-      return embedBody ? (_ctx, body) => (isRecord(body) ? body[wire] : undefined) : (_ctx, body) => body;
+      return embedBody
+        ? (_ctx, body) => (isRecord(body) ? body[wire] : undefined)
+        : (_ctx, body) => body;
   }
 }
 
 /** Per request: params in error order, each read, validated and stored on its node's arguments. */
-export function compileParam(node: number, param: ParamDeclaration, embedBody: boolean): CompiledParam {
+export function compileParam(
+  node: number,
+  param: ParamDeclaration,
+  embedBody: boolean,
+): CompiledParam {
   const isBody = param.source === "body" || param.source === "form" || param.source === "file";
   return {
     node,
     name: param.name,
     read: readerFor(param, embedBody),
-    validate: param.schema === undefined ? null : validatorFor(param.schema, isBody ? "json" : "string"),
+    validate:
+      param.schema === undefined ? null : validatorFor(param.schema, isBody ? "json" : "string"),
     loc: isBody && !embedBody ? ["body"] : [param.source, param.wireName],
   };
 }

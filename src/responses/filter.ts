@@ -24,7 +24,8 @@ function dropNone(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNone);
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const key in value) if (value[key] !== null && value[key] !== undefined) out[key] = dropNone(value[key]);
+  for (const key in value)
+    if (value[key] !== null && value[key] !== undefined) out[key] = dropNone(value[key]);
   return out;
 }
 

@@ -1,6 +1,5 @@
-import { isBodylessStatus } from "../internal/status.js";
-
 import type { OutgoingResponse, ResponseBody, ResponseHeaders } from "../http/outgoing.js";
+import { isBodylessStatus } from "../internal/status.js";
 
 export type { OutgoingResponse, ResponseBody, ResponseHeaders };
 
@@ -57,8 +56,9 @@ export function encodeJson(value: unknown): string {
     return JSON.stringify(value) ?? "null";
   } catch (error) {
     if (error instanceof TypeError && /BigInt/.test(error.message)) {
-      return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? `\u0000${v}\u0000` : v))
-        .replace(/"\\u0000(-?\d+)\\u0000"/g, "$1");
+      return JSON.stringify(value, (_key, v) =>
+        typeof v === "bigint" ? `\u0000${v}\u0000` : v,
+      ).replace(/"\\u0000(-?\d+)\\u0000"/g, "$1");
     }
     throw error;
   }

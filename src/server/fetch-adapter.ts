@@ -10,7 +10,11 @@ interface FetchNative {
   client: { host: string; port: number } | null;
 }
 
-async function readLimited(request: Request, ctx: RequestContext, limit: number): Promise<Uint8Array> {
+async function readLimited(
+  request: Request,
+  ctx: RequestContext,
+  limit: number,
+): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) {
     ctx.closeConnection = true;
@@ -55,16 +59,20 @@ const fetchAdapter: RequestAdapter = {
   client: (ctx) => (ctx.native as FetchNative).client,
 };
 
-function headersOf(request: Request): HeaderValues {
+function headersOf(request: Request, url: URL): HeaderValues {
   const headers: HeaderValues = {};
   request.headers.forEach((value, name) => {
     headers[name] = name === "cookie" ? value.replaceAll(", ", "; ") : value;
   });
+  // a Web Request keeps the host in its URL, not its headers
+  headers.host ??= url.host;
   return headers;
 }
 
 function toWebBody(body: OutgoingResponse["body"], onDone: () => void): BodyInit | null {
-  if (body === null || typeof body === "string" || body instanceof Uint8Array) return body as BodyInit | null;
+  if (body === null || body instanceof Uint8Array) return body as BodyInit | null;
+  // bytes, not a string: a string body would make the Web Response add its own content-type
+  if (typeof body === "string") return Buffer.from(body);
   const iterator = body[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
@@ -74,7 +82,10 @@ function toWebBody(body: OutgoingResponse["body"], onDone: () => void): BodyInit
         if (step.done) {
           controller.close();
           onDone();
-        } else controller.enqueue(typeof step.value === "string" ? encoder.encode(step.value) : step.value);
+        } else
+          controller.enqueue(
+            typeof step.value === "string" ? encoder.encode(step.value) : step.value,
+          );
       } catch (error) {
         controller.error(error);
         onDone();
@@ -96,14 +107,18 @@ export interface FetchOptions {
 }
 
 /** Answers a Web-standard Request: for Bun, Deno, Workers, and the in-process TestClient. */
-export async function handleFetch(app: Servable, request: Request, options: FetchOptions = {}): Promise<Response> {
+export async function handleFetch(
+  app: Servable,
+  request: Request,
+  options: FetchOptions = {},
+): Promise<Response> {
   const url = new URL(request.url);
   const ctx = new RequestContext(
     fetchAdapter,
     { request, client: options.client ?? null } satisfies FetchNative,
     request.method.toUpperCase(),
     `${url.pathname}${url.search}`,
-    headersOf(request),
+    headersOf(request, url),
     url.protocol.replace(":", ""),
   );
   const response = await app.handle(ctx);
@@ -115,10 +130,14 @@ export async function handleFetch(app: Servable, request: Request, options: Fetc
     else headers.set(name, value);
   }
   if (ctx.closeConnection) headers.set("connection", "close");
-  const fixed = response.body === null || typeof response.body === "string" || response.body instanceof Uint8Array;
+  const fixed =
+    response.body === null ||
+    typeof response.body === "string" ||
+    response.body instanceof Uint8Array;
   if (fixed && !isBodylessStatus(response.status) && !headers.has("content-length")) {
     const body = response.body as string | Uint8Array | null;
-    const length = body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
+    const length =
+      body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
     headers.set("content-length", String(length));
   }
   let finished: Promise<void> | undefined;
@@ -127,7 +146,10 @@ export async function handleFetch(app: Servable, request: Request, options: Fetc
     return finished;
   };
   const isHead = ctx.method === "HEAD";
-  const body = isBodylessStatus(response.status) || isHead ? null : toWebBody(response.body, () => void finish());
+  const body =
+    isBodylessStatus(response.status) || isHead
+      ? null
+      : toWebBody(response.body, () => void finish());
   const web = new Response(body, { status: response.status, headers });
   if (fixed || isHead) {
     if (options.awaitAfterSend) await finish();

@@ -83,7 +83,9 @@ export const nodeAdapter: RequestAdapter = {
   client(ctx) {
     const { req } = ctx.native as NodeNative;
     const socket = req.socket;
-    return socket.remoteAddress ? { host: socket.remoteAddress, port: socket.remotePort ?? 0 } : null;
+    return socket.remoteAddress
+      ? { host: socket.remoteAddress, port: socket.remotePort ?? 0 }
+      : null;
   },
 };
 

@@ -81,7 +81,10 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
   const close = () => {
     closing ??= (async () => {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => server.closeAllConnections(), options.shutdownTimeout ?? 10_000);
+        const timer = setTimeout(
+          () => server.closeAllConnections(),
+          options.shutdownTimeout ?? 10_000,
+        );
         timer.unref();
         server.close(() => {
           clearTimeout(timer);

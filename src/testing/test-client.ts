@@ -48,11 +48,14 @@ export class TestClient {
     const target = new URL(url, this.baseUrl);
     if (init.params) {
       for (const [key, value] of Object.entries(init.params)) {
-        for (const item of Array.isArray(value) ? value : [value]) target.searchParams.append(key, String(item));
+        for (const item of Array.isArray(value) ? value : [value])
+          target.searchParams.append(key, String(item));
       }
     }
     const headers = new Headers(this.#defaultHeaders);
-    for (const [name, value] of Array.isArray(init.headers) ? init.headers : Object.entries(init.headers ?? {})) {
+    for (const [name, value] of Array.isArray(init.headers)
+      ? init.headers
+      : Object.entries(init.headers ?? {})) {
       headers.append(name, value);
     }
     let body: BodyInit | undefined;
@@ -61,7 +64,8 @@ export class TestClient {
       if (!headers.has("content-type")) headers.set("content-type", "application/json");
     } else if (init.form !== undefined) {
       body = new URLSearchParams(init.form).toString();
-      if (!headers.has("content-type")) headers.set("content-type", "application/x-www-form-urlencoded");
+      if (!headers.has("content-type"))
+        headers.set("content-type", "application/x-www-form-urlencoded");
     } else if (typeof init.body === "string" || init.body instanceof Uint8Array) {
       body = init.body as BodyInit;
     } else if (init.body !== undefined) {
