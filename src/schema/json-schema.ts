@@ -203,7 +203,8 @@ function addFieldFacts(node: JsonSchema): void {
   const properties = node.properties as Record<string, JsonSchema>;
   for (const [key, property] of Object.entries(properties)) {
     if (property.title === undefined && property.$ref === undefined) {
-      properties[key] = orderKeys({ ...property, title: titleCase(key) });
+      property.title = titleCase(key);
+      orderKeys(property);
     }
   }
   if (Array.isArray(node.required)) {
@@ -215,7 +216,7 @@ function addFieldFacts(node: JsonSchema): void {
   }
 }
 
-const HEAD_KEYS = ["$ref", "properties", "type"];
+const HEAD_KEYS = ["$ref", "properties", "items", "type"];
 const OBJECT_KEYS = ["required", "additionalProperties"];
 const TAIL_KEYS = [
   "title",
@@ -227,17 +228,21 @@ const TAIL_KEYS = [
   "writeOnly",
 ];
 
-/** pydantic's key order: shape first (`properties`, `type`, `required`), then `title`, `description`, `default`. */
+/**
+ * pydantic's key order, in place (a tracked `$ref` node keeps its identity): shape first
+ * (`$ref`, `properties`, `type`, …, `required`), then `title`, `description`, `default`.
+ */
 export function orderKeys(node: JsonSchema): JsonSchema {
-  const out: JsonSchema = {};
-  for (const key of HEAD_KEYS) if (key in node) out[key] = node[key];
+  const ordered: JsonSchema = {};
+  for (const key of HEAD_KEYS) if (key in node) ordered[key] = node[key];
   for (const key of Object.keys(node)) {
     if (!HEAD_KEYS.includes(key) && !OBJECT_KEYS.includes(key) && !TAIL_KEYS.includes(key)) {
-      out[key] = node[key];
+      ordered[key] = node[key];
     }
   }
-  for (const key of [...OBJECT_KEYS, ...TAIL_KEYS]) if (key in node) out[key] = node[key];
-  return out;
+  for (const key of [...OBJECT_KEYS, ...TAIL_KEYS]) if (key in node) ordered[key] = node[key];
+  for (const key of Object.keys(node)) delete node[key];
+  return Object.assign(node, ordered);
 }
 
 /**
