@@ -62,15 +62,14 @@ export class ComponentRegistry {
    * output schemas differ becomes `Name-Input` and `Name-Output`, and its references follow.
    */
   finish(separate: boolean): Record<string, JsonSchema> {
+    const split = separate ? this.#splitNames() : new Set<string>();
     const out: Record<string, JsonSchema> = {};
-    const split = new Set<string>();
     for (const [id, entry] of this.#entries) {
       if (entry.fixed) {
         out[id] = entry.fixed;
-      } else if (entry.input && entry.output && separate && !deepEqual(entry.input, entry.output)) {
-        split.add(id);
-        out[`${id}-Input`] = entry.input;
-        out[`${id}-Output`] = entry.output;
+      } else if (split.has(id)) {
+        out[`${id}-Input`] = entry.input as JsonSchema;
+        out[`${id}-Output`] = entry.output as JsonSchema;
       } else {
         out[id] = (entry.input ?? entry.output) as JsonSchema;
       }
@@ -82,6 +81,29 @@ export class ComponentRegistry {
     const sorted: Record<string, JsonSchema> = {};
     for (const name of Object.keys(out).sort()) sorted[name] = out[name] as JsonSchema;
     return sorted;
+  }
+
+  /**
+   * Names used on both sides whose schemas differ, directly or through a component they
+   * reference (pydantic's definitions differ transitively too).
+   */
+  #splitNames(): Set<string> {
+    const both = [...this.#entries].filter(([, entry]) => entry.input && entry.output);
+    const split = new Set(
+      both.filter(([, entry]) => !deepEqual(entry.input, entry.output)).map(([id]) => id),
+    );
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [id, entry] of both) {
+        if (split.has(id)) continue;
+        if (referencedIds(entry.input).some((ref) => split.has(ref))) {
+          split.add(id);
+          grew = true;
+        }
+      }
+    }
+    return split;
   }
 }
 
@@ -260,6 +282,19 @@ export function titleCase(name: string): string {
     previousCased = cased;
   }
   return out;
+}
+
+function referencedIds(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const item of node) referencedIds(item, found);
+  } else if (isPlainObject(node)) {
+    const ref = node.$ref;
+    if (typeof ref === "string" && ref.startsWith(COMPONENT_REF_PREFIX)) {
+      found.push(ref.slice(COMPONENT_REF_PREFIX.length));
+    }
+    for (const value of Object.values(node)) referencedIds(value, found);
+  }
+  return found;
 }
 
 function isPlainObject(value: unknown): value is JsonSchema {
