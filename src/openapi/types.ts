@@ -37,6 +37,8 @@ export interface ParameterDescription {
   name: string;
   /** the name on the wire ("x-client-version", the alias, or the declared name) */
   wireName: string;
+  /** an explicit `alias`, when one was given: the schema title is then its Title Case */
+  alias?: string;
   in: "path" | "query" | "header" | "cookie";
   required: boolean;
   schema: StandardSchemaV1;

@@ -1,0 +1,3 @@
+export { buildOpenApiDocument } from "./build.js";
+export { defaultOperationId, documentedPath } from "./naming.js";
+export type * from "./types.js";

@@ -1,0 +1,51 @@
+import type { JsonSchema } from "../schema/json-schema.js";
+import type { BuildContext } from "./context.js";
+import { operationSummary } from "./naming.js";
+import { buildParameter } from "./parameters.js";
+import { buildRequestBody } from "./request-body.js";
+import { buildResponses } from "./responses.js";
+import type { OperationDescription } from "./types.js";
+
+/**
+ * One Operation Object, keys in FastAPI's order: `tags`, `summary`, `description`,
+ * `operationId`, `deprecated`, `security`, `parameters`, `requestBody`, `responses`.
+ */
+export function buildOperation(
+  operation: OperationDescription,
+  operationId: string,
+  ctx: BuildContext,
+): JsonSchema {
+  const out: JsonSchema = {};
+  if (operation.tags.length > 0) out.tags = [...operation.tags];
+  out.summary = operationSummary(operation);
+  if (operation.description) out.description = operation.description;
+  out.operationId = operationId;
+  if (operation.deprecated) out.deprecated = true;
+  if (operation.security.length > 0) {
+    out.security = operation.security.map((requirement) => {
+      if (!ctx.securitySchemes.has(requirement.schemeName)) {
+        ctx.securitySchemes.set(requirement.schemeName, requirement.scheme);
+      }
+      return { [requirement.schemeName]: [...requirement.scopes] };
+    });
+  }
+  if (operation.parameters.length > 0) {
+    out.parameters = uniqueParameters(operation).map((param) => buildParameter(param, ctx));
+  }
+  if (operation.requestBody !== undefined) {
+    out.requestBody = buildRequestBody(operation.requestBody, operationId, ctx);
+  }
+  out.responses = buildResponses(operation, operationId, ctx);
+  return out;
+}
+
+/** A parameter declared twice (route and dependency) is documented once, first declaration wins. */
+function uniqueParameters(operation: OperationDescription) {
+  const seen = new Set<string>();
+  return operation.parameters.filter((param) => {
+    const key = `${param.in}:${param.wireName}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,42 @@
+import type { JsonSchema } from "../schema/json-schema.js";
+
+/** The 422 response FastAPI adds to every operation that has inputs. */
+export const VALIDATION_ERROR_RESPONSE = {
+  description: "Validation Error",
+  content: {
+    "application/json": { schema: { $ref: "#/components/schemas/HTTPValidationError" } },
+  },
+};
+
+/** FastAPI 0.115's `ValidationError` component, key for key. */
+export function validationErrorSchema(): JsonSchema {
+  return {
+    properties: {
+      loc: {
+        items: { anyOf: [{ type: "string" }, { type: "integer" }] },
+        type: "array",
+        title: "Location",
+      },
+      msg: { type: "string", title: "Message" },
+      type: { type: "string", title: "Error Type" },
+    },
+    type: "object",
+    required: ["loc", "msg", "type"],
+    title: "ValidationError",
+  };
+}
+
+/** FastAPI 0.115's `HTTPValidationError` component, key for key. */
+export function httpValidationErrorSchema(): JsonSchema {
+  return {
+    properties: {
+      detail: {
+        items: { $ref: "#/components/schemas/ValidationError" },
+        type: "array",
+        title: "Detail",
+      },
+    },
+    type: "object",
+    title: "HTTPValidationError",
+  };
+}
