@@ -21,6 +21,15 @@ export interface DependencyOptions {
   scope?: DependencyScope;
   /** a name for error messages and OpenAPI (default: the function's name) */
   name?: string;
+  /** set by security schemes: documented in components.securitySchemes and per operation */
+  securityScheme?: SecuritySchemeDescription;
+}
+
+export interface SecuritySchemeDescription {
+  /** the components.securitySchemes key (FastAPI: the class name, or `scheme_name`) */
+  schemeName: string;
+  /** the OpenAPI Security Scheme Object */
+  scheme: Record<string, unknown>;
 }
 
 export type DependencyFunction = (args: any, ctx: RequestContext) => unknown;
@@ -32,6 +41,7 @@ export class Dependency<TParams extends ParamsShape = ParamsShape, TValue = unkn
   readonly fn: DependencyFunction;
   readonly name: string;
   readonly scope: DependencyScope;
+  readonly securityScheme: SecuritySchemeDescription | undefined;
   /** phantom: the resolved value type */
   declare readonly __value: TValue;
 
@@ -40,6 +50,7 @@ export class Dependency<TParams extends ParamsShape = ParamsShape, TValue = unkn
     this.fn = fn;
     this.name = options.name ?? (fn.name || "dependency");
     this.scope = options.scope ?? "request";
+    this.securityScheme = options.securityScheme;
   }
 }
 
