@@ -1,24 +1,35 @@
 import type { ServerResponse } from "node:http";
 import type { OutgoingResponse } from "../http/outgoing.js";
+import { isBodylessStatus, statusPhrase } from "../internal/status.js";
+
+function reason(status: number): string {
+  return statusPhrase(status) || "Unknown";
+}
 
 /**
- * Writes a response to node:http in one `writeHead` + `end` for fixed bodies; streams iterate
- * with backpressure and stop when the client goes away. Node adds content-length for fixed
- * bodies itself (on `end(body)` before headers are flushed).
+ * Writes a response to node:http: one `writeHead` + `end` for fixed bodies (with their
+ * content-length: after `writeHead`, node would fall back to chunked encoding), streams
+ * iterated with backpressure and stopped when the client goes away. Reason phrases are the
+ * current ones ("422 Unprocessable Content"), as uvicorn writes them.
  */
 export async function sendNodeResponse(
   res: ServerResponse,
   response: OutgoingResponse,
   headOnly: boolean,
 ): Promise<void> {
-  const body = response.body;
+  const { body, status, headers } = response;
   if (body === null || typeof body === "string" || body instanceof Uint8Array) {
-    res.writeHead(response.status, response.headers);
+    if (!isBodylessStatus(status) && headers["content-length"] === undefined) {
+      headers["content-length"] = String(
+        body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
+      );
+    }
+    res.writeHead(status, reason(status), headers);
     if (headOnly || body === null) res.end();
     else res.end(body);
     return;
   }
-  res.writeHead(response.status, response.headers);
+  res.writeHead(status, reason(status), headers);
   const iterator = body[Symbol.asyncIterator]();
   try {
     for (;;) {
