@@ -10,7 +10,9 @@ const Item = z
   })
   .meta({ id: "Item" });
 
-const items = new Map<number, z.output<typeof Item>>([[1, { name: "Widget", price: 9.5, tags: [] }]]);
+const items = new Map<number, z.output<typeof Item>>([
+  [1, { name: "Widget", price: 9.5, tags: [] }],
+]);
 
 export const app = new App({ title: "Tailor demo", version: "1.0.0" });
 
@@ -20,7 +22,10 @@ app.get("/health", {}, function health() {
 
 app.get(
   "/items/{item_id}",
-  { params: { item_id: Path(z.number().int()), q: Query(z.string().max(50).optional()) }, response: Item },
+  {
+    params: { item_id: Path(z.number().int()), q: Query(z.string().max(50).optional()) },
+    response: Item,
+  },
   function readItem({ item_id }) {
     const item = items.get(item_id);
     if (!item) throw new HTTPException(404, "Item not found");
@@ -28,8 +33,12 @@ app.get(
   },
 );
 
-app.post("/items", { params: { item: Body(Item) }, response: Item, status: 201 }, function createItem({ item }) {
-  items.set(items.size + 1, item);
-  return item;
-});
+app.post(
+  "/items",
+  { params: { item: Body(Item) }, response: Item, status: 201 },
+  function createItem({ item }) {
+    items.set(items.size + 1, item);
+    return item;
+  },
+);
 // #endregion app

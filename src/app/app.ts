@@ -1,5 +1,6 @@
 import type { DependsMarker } from "../dependencies/dependency.js";
 import { analyzeGraph } from "../dependencies/graph.js";
+import { ConfigError } from "../errors/config-error.js";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
 import type { MaybePromise } from "../internal/types.js";
@@ -62,6 +63,14 @@ function siteOf(site: Error): string {
   return frame?.trim().replace(/^at\s+/, "") ?? "unknown";
 }
 
+function templateNames(path: string, where: string): Set<string> {
+  try {
+    return new Set(parsePathTemplate(path).paramNames);
+  } catch (error) {
+    throw new ConfigError("E_PATH_TEMPLATE", where, (error as Error).message);
+  }
+}
+
 /** An anonymous handler's route name: GET "/items/{item_id}" -> "get_items_item_id" */
 function defaultName(methods: string[], path: string): string {
   const words = path.split(/[^A-Za-z0-9]+/).filter((word) => word.length > 0);
@@ -112,7 +121,7 @@ export class App extends RouteRegistry {
   protected addDeclaration(declaration: RouteDeclaration): void {
     const methods = declaration.methods;
     const where = `${methods.join(",")} ${declaration.path}`;
-    const pathNames = new Set(parsePathTemplate(declaration.path).paramNames);
+    const pathNames = templateNames(declaration.path, where);
     const dependencies = [...(this.config.dependencies ?? []), ...declaration.dependencies];
     const record: RouteRecord = {
       methods,

@@ -13,7 +13,11 @@ import {
   type RequestContext,
 } from "../../src/index.js";
 
-const Item = z.object({ name: z.string(), price: z.number(), tags: z.array(z.string()).default([]) });
+const Item = z.object({
+  name: z.string(),
+  price: z.number(),
+  tags: z.array(z.string()).default([]),
+});
 
 describe("handler arguments are inferred from the declaration", () => {
   test("markers give each param its schema's output type", () => {
@@ -43,12 +47,16 @@ describe("handler arguments are inferred from the declaration", () => {
   });
 
   test("bare schemas and a body model are inferred too", () => {
-    new App().post("/items/{id}", { params: { id: z.number(), item: Item, q: z.string() } }, (args) => {
-      expectTypeOf(args.id).toEqualTypeOf<number>();
-      expectTypeOf(args.item).toEqualTypeOf<{ name: string; price: number; tags: string[] }>();
-      expectTypeOf(args.q).toEqualTypeOf<string>();
-      return null;
-    });
+    new App().post(
+      "/items/{id}",
+      { params: { id: z.number(), item: Item, q: z.string() } },
+      (args) => {
+        expectTypeOf(args.id).toEqualTypeOf<number>();
+        expectTypeOf(args.item).toEqualTypeOf<{ name: string; price: number; tags: string[] }>();
+        expectTypeOf(args.q).toEqualTypeOf<string>();
+        return null;
+      },
+    );
   });
 
   test("a path template name without a declared param is a string", () => {
@@ -65,7 +73,10 @@ describe("handler arguments are inferred from the declaration", () => {
   });
 
   test("a dependency's resolved value flows into the handler", () => {
-    const user = dependency({ key: Header(z.string()) }, async ({ key }) => ({ name: key, admin: false }));
+    const user = dependency({ key: Header(z.string()) }, async ({ key }) => ({
+      name: key,
+      admin: false,
+    }));
     const db = dependency({}, async function* () {
       yield { query: (sql: string) => sql.length };
     });

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { App, HTMLResponse, PlainTextResponse, RedirectResponse } from "../../src/index.js";
+
+export const app = new App();
+
+// #region responses
+const UserIn = z.object({ username: z.string(), password: z.string(), email: z.string() });
+const UserOut = z.object({
+  username: z.string(),
+  email: z.string(),
+  full_name: z.string().nullable().default(null),
+});
+
+// The response schema filters: the password never reaches the client.
+app.post(
+  "/users",
+  { params: { user: UserIn }, response: UserOut, status: 201 },
+  function createUser({ user }) {
+    return user;
+  },
+);
+
+app.delete("/users/{name}", { status: 204 }, function deleteUser() {
+  // a 204 sends no body, whatever the handler returns
+});
+
+app.get("/hello.html", { responseClass: HTMLResponse }, function hello() {
+  return "<h1>Hello</h1>";
+});
+
+app.get("/plain", {}, function plain() {
+  return new PlainTextResponse("plain text");
+});
+
+app.get("/old", {}, function old() {
+  return new RedirectResponse("/plain");
+});
+
+// ctx.response sets status, headers and cookies on the response the value becomes
+app.get("/accepted", {}, function accepted(_args, ctx) {
+  ctx.response.status = 202;
+  ctx.response.headers.set("x-extra", "1");
+  ctx.response.setCookie("sid", "abc", { httpOnly: true });
+  return { accepted: true };
+});
+// #endregion responses

@@ -1,0 +1,25 @@
+import { App, EventSourceResponse, ServerSentEvent, StreamingResponse } from "../../src/index.js";
+
+export const app = new App();
+
+// #region streaming
+async function* tokens(prompt: string) {
+  for (const token of prompt.split(" ")) yield `${token}\n`;
+}
+
+app.get("/stream", {}, function stream() {
+  return new StreamingResponse(tokens("streamed token by token"), { mediaType: "text/plain" });
+});
+
+app.get("/events", {}, function events(_args, ctx) {
+  return new EventSourceResponse(
+    (async function* () {
+      for (let index = 0; index < 3; index++) {
+        if (ctx.signal.aborted) return; // the client went away: stop generating
+        yield { index, text: `token ${index}` };
+      }
+      yield new ServerSentEvent({ rawData: "[DONE]" });
+    })(),
+  );
+});
+// #endregion streaming
