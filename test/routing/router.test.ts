@@ -75,6 +75,47 @@ describe("Router registration order", () => {
     expect(router.lookup("POST", "/users/me")).toEqual({ match: { value: "post me", params: {} } });
   });
 
+  it("shadows a static route only for the methods of the earlier param route", () => {
+    const router = routerOf([
+      [["GET"], "/users/{id}", "get by id"],
+      [["GET", "POST"], "/users/me", "me"],
+    ]);
+    expect(router.lookup("GET", "/users/me")).toEqual({
+      match: { value: "get by id", params: { id: "me" } },
+    });
+    expect(router.lookup("POST", "/users/me")).toEqual({ match: { value: "me", params: {} } });
+    expect(router.lookup("DELETE", "/users/me")).toEqual({ allow: ["GET", "POST"] });
+  });
+
+  it("lets a static route win over a param route declared after it on the same method", () => {
+    const router = routerOf([
+      [["GET"], "/a/b", "static"],
+      [["GET"], "/a/{x}", "param"],
+      [["GET"], "/{y}/b", "later param"],
+    ]);
+    expect(router.lookup("GET", "/a/b")).toEqual({ match: { value: "static", params: {} } });
+    expect(router.lookup("GET", "/c/b")).toEqual({
+      match: { value: "later param", params: { y: "c" } },
+    });
+  });
+
+  it("tells apart static segments whose texts share a hash", () => {
+    // "Aa" and "BB" have the same 31-multiplier string hash.
+    const router = routerOf([
+      [["GET"], "/Aa/x", "Aa"],
+      [["GET"], "/BB/x", "BB"],
+    ]);
+    expect(router.lookup("GET", "/Aa/x")).toEqual({ match: { value: "Aa", params: {} } });
+    expect(router.lookup("GET", "/BB/x")).toEqual({ match: { value: "BB", params: {} } });
+    const dynamic = routerOf([
+      [["GET"], "/Aa/{id}", "Aa"],
+      [["GET"], "/BB/{id}", "BB"],
+    ]);
+    expect(dynamic.lookup("GET", "/BB/1")).toEqual({ match: { value: "BB", params: { id: "1" } } });
+    expect(dynamic.lookup("GET", "/Aa/1")).toEqual({ match: { value: "Aa", params: { id: "1" } } });
+    expect(dynamic.lookup("GET", "/AB/1")).toBeNull();
+  });
+
   it("names params after the route that matched when routes share a tree position", () => {
     const router = routerOf([
       [["GET"], "/u/{a}", "get"],
