@@ -162,10 +162,10 @@ export class SegmentTree<T> {
     }
     const catchAlls = node.catchAlls;
     if (catchAlls !== null) {
+      const rest = path.slice(start);
       for (let i = 0; i < catchAlls.length; i++) {
         const edge = catchAlls[i]!;
         if (edge.route.index >= this.#bestIndex) continue;
-        const rest = path.slice(start);
         if (edge.regex === null) {
           this.#captures[depth] = rest;
           this.#record(edge.route, depth + 1);

@@ -244,6 +244,14 @@ describe("Router segment kinds", () => {
     });
   });
 
+  it("answers a static route with one shared, frozen result", () => {
+    const router = routerOf([[["GET"], "/health", "health"]]);
+    const first = router.lookup("GET", "/health");
+    expect(router.lookup("GET", "/health")).toBe(first);
+    if (first === null || !("match" in first)) throw new Error("expected a match");
+    expect(Object.isFrozen(first.match.params)).toBe(true);
+  });
+
   it("returns a fresh params object for each dynamic match", () => {
     const router = routerOf([[["GET"], "/items/{id}", "item"]]);
     const first = router.lookup("GET", "/items/1");
