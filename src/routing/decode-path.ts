@@ -28,15 +28,20 @@ export function decodePath(rawPath: string): string | null {
       const high = hexValue(rawPath.charCodeAt(i + 1));
       const low = hexValue(rawPath.charCodeAt(i + 2));
       if (high === -1 || low === -1) break;
-      if (count === byteBuffer.length) byteBuffer = growBuffer(byteBuffer);
-      byteBuffer[count++] = (high << 4) | low;
+      const byte = (high << 4) | low;
       i += 3;
+      if (byte < 128 && count === 0) {
+        // ASCII outside a multi-byte run: TextDecoder costs ~150 ns a call, fromCharCode ~nothing.
+        out += String.fromCharCode(byte);
+        continue;
+      }
+      if (count === byteBuffer.length) byteBuffer = growBuffer(byteBuffer);
+      byteBuffer[count++] = byte;
     }
-    if (count > 0) {
-      out += utf8.decode(byteBuffer.subarray(0, count));
-      continue;
-    }
-    // Not a valid escape: keep the "%" and everything up to the next "%" unchanged.
+    if (count > 0) out += utf8.decode(byteBuffer.subarray(0, count));
+    if (i >= length) break;
+    // Here rawPath[i] starts no valid escape (plain text, or a "%" not followed by two hex
+    // digits): keep it and everything up to the next "%" unchanged.
     percent = rawPath.indexOf("%", i + 1);
     const end = percent === -1 ? length : percent;
     out += rawPath.slice(i, end);
