@@ -19,6 +19,21 @@ function buildRouter(routeCount: number): Router<number> {
   return router;
 }
 
+// What the tree replaces: one regex per route tried in order, as Starlette does.
+function buildLinearScan(routeCount: number): (path: string) => number {
+  const routes: { regex: RegExp; value: number }[] = [];
+  const resources = Math.ceil(routeCount / 4);
+  for (let i = 0; i < resources; i++) {
+    for (const suffix of ["", "/([^/]+)", "/([^/]+)/sub", "/search"]) {
+      routes.push({ regex: new RegExp(`^/api/res${i}${suffix}$`), value: routes.length });
+    }
+  }
+  return (path) => {
+    for (const route of routes) if (route.regex.test(path)) return route.value;
+    return -1;
+  };
+}
+
 interface Case {
   readonly label: string;
   readonly method: string;
@@ -46,6 +61,9 @@ for (const size of SIZES) {
           do_not_optimize(router.lookup(testCase.method, path));
         });
       }
+      const scan = buildLinearScan(size);
+      const path = `/api/res${last}/42/sub`;
+      bench(`${size} routes: linear scan`, () => do_not_optimize(scan(path)));
     });
   });
 }
@@ -58,17 +76,19 @@ group("decodePath", () => {
 const { benchmarks } = await run();
 
 // Compact table: rows are route counts, columns are cases, cells are the mean time per lookup.
+// "linear scan" is the param-hit request through an in-order regex scan, for scale.
 const averages = new Map<string, number>();
 for (const trial of benchmarks) {
   for (const result of trial.runs) {
     if (result.stats !== undefined) averages.set(result.name, result.stats.avg);
   }
 }
-const header = ["routes", ...CASES.map((testCase) => testCase.label)];
+const COLUMNS = [...CASES.map((testCase) => testCase.label), "linear scan"];
+const header = ["routes", ...COLUMNS];
 const rows = SIZES.map((size) => [
   String(size),
-  ...CASES.map((testCase) => {
-    const avg = averages.get(`${size} routes: ${testCase.label}`);
+  ...COLUMNS.map((label) => {
+    const avg = averages.get(`${size} routes: ${label}`);
     return avg === undefined ? "-" : `${avg.toFixed(1)} ns`;
   }),
 ]);
