@@ -81,6 +81,7 @@ export class Router<T> {
    * else the sorted methods of every route matching the path (405); else null (404).
    */
   lookup(method: string, path: string): LookupResult<T> {
+    if (path.charCodeAt(0) !== 47 /* "/" */) return null;
     const table = this.#byMethod.get(method);
     if (table !== undefined) {
       const route = table.find(path);
@@ -99,7 +100,7 @@ export class Router<T> {
 
   /** Whether any route matches `path`, whatever its method (used for trailing-slash redirects). */
   matchesPath(path: string): boolean {
-    return this.#anyMethod.find(path) !== null;
+    return path.charCodeAt(0) === 47 /* "/" */ && this.#anyMethod.find(path) !== null;
   }
 }
 

@@ -54,11 +54,6 @@ export class SegmentTree<T> {
   #best: RouteEntry<T> | null = null;
   #bestIndex = Number.POSITIVE_INFINITY;
 
-  /** The lowest registration index in the tree (Infinity when empty). */
-  get minIndex(): number {
-    return this.#root.minIndex;
-  }
-
   insert(template: PathTemplate, route: RouteEntry<T>): void {
     let node = this.#root;
     lowerMinIndex(node, route.index);
@@ -98,7 +93,8 @@ export class SegmentTree<T> {
   }
 
   /**
-   * Finds the earliest-registered route matching `path` whose index is below `bound`.
+   * Finds the earliest-registered route matching `path` (which starts with "/") whose index is
+   * below `bound`.
    * Its captured values are then readable with `capturedValue(i)` until the next search.
    */
   search(path: string, bound: number): RouteEntry<T> | null {

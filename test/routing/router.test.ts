@@ -234,6 +234,16 @@ describe("Router segment kinds", () => {
     expect(router.lookup("GET", "//")).toBeNull();
   });
 
+  it("matches nothing for a path that does not start with a slash", () => {
+    const router = routerOf([
+      [["GET"], "/", "root"],
+      [["GET"], "/{rest:path}", "all"],
+    ]);
+    expect(router.lookup("GET", "")).toBeNull();
+    expect(router.lookup("GET", "*")).toBeNull();
+    expect(router.matchesPath("")).toBe(false);
+  });
+
   it("no longer matches a one-segment route once %2F is decoded into a slash", () => {
     const router = routerOf([[["GET"], "/users/{id}", "user"]]);
     const path = decodePath("/users/a%2Fb%20c");
