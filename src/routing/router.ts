@@ -2,6 +2,9 @@ import { parsePathTemplate } from "./path-template.js";
 import { type RouteEntry, SegmentTree } from "./segment-tree.js";
 import type { LookupResult, PathTemplate, RouteMatch } from "./types.js";
 
+/** An HTTP method is a token (RFC 9110 §5.6.2). */
+const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 interface StoredRoute<T> extends RouteEntry<T> {
   /** Prebuilt answer for a template without params: a static hit allocates nothing. */
   readonly staticResult: { readonly match: RouteMatch<T> } | null;
@@ -54,6 +57,13 @@ export class Router<T> {
   add(methods: readonly string[], template: string, value: T): void {
     if (methods.length === 0) {
       throw new Error(`Route "${template}" has no HTTP methods; give at least one, e.g. ["GET"].`);
+    }
+    for (const method of methods) {
+      if (!HTTP_TOKEN.test(method)) {
+        throw new Error(
+          `Route "${template}" has an invalid HTTP method ${JSON.stringify(method)}.`,
+        );
+      }
     }
     const parsed = parsePathTemplate(template);
     const route: StoredRoute<T> = {

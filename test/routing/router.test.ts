@@ -320,6 +320,8 @@ describe("Router methods and 405", () => {
   it("refuses a route without methods or with a malformed template", () => {
     const router = new Router<string>();
     expect(() => router.add([], "/x", "x")).toThrow(/no HTTP methods/);
+    expect(() => router.add([""], "/x", "x")).toThrow(/invalid HTTP method ""/);
+    expect(() => router.add(["GE T"], "/x", "x")).toThrow(/invalid HTTP method "GE T"/);
     expect(() => router.add(["GET"], "/x/{id", "x")).toThrow(/never closed/);
     expect(router.matchesPath("/x")).toBe(false);
   });
