@@ -1,6 +1,9 @@
 import { parsePathTemplate } from "./path-template.js";
 import { type RouteEntry, SegmentTree } from "./segment-tree.js";
-import type { LookupResult, RouteMatch } from "./types.js";
+import type { LookupResult, PathTemplate, RouteMatch } from "./types.js";
+
+/** An HTTP method is a token (RFC 9110 §5.6.2). */
+const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 interface StoredRoute<T> extends RouteEntry<T> {
   /** Prebuilt answer for a template without params: a static hit allocates nothing. */
@@ -12,16 +15,25 @@ class MethodTable<T> {
   readonly statics = new Map<string, StoredRoute<T>>();
   readonly tree = new SegmentTree<T>();
 
+  add(template: PathTemplate, route: StoredRoute<T>): void {
+    if (!template.isStatic) {
+      this.tree.insert(template, route);
+      return;
+    }
+    // Every route already in the tree was declared before this one. If one of them matches this
+    // exact path it always wins, so the static route can never be reached; otherwise it always
+    // wins over the tree, and an exact-path hit needs no tree search at all.
+    const path = template.template;
+    if (!this.statics.has(path) && this.tree.search(path, route.index) === null) {
+      this.statics.set(path, route);
+    }
+  }
+
   /** The earliest route matching `path`, or null. */
   find(path: string): StoredRoute<T> | null {
     const exact = this.statics.get(path);
-    const bound = exact === undefined ? Number.POSITIVE_INFINITY : exact.index;
-    // A static hit still loses to a dynamic route declared before it.
-    if (this.tree.minIndex < bound) {
-      const dynamic = this.tree.search(path, bound) as StoredRoute<T> | null;
-      if (dynamic !== null) return dynamic;
-    }
-    return exact ?? null;
+    if (exact !== undefined) return exact;
+    return this.tree.search(path, Number.POSITIVE_INFINITY) as StoredRoute<T> | null;
   }
 }
 
@@ -46,6 +58,13 @@ export class Router<T> {
     if (methods.length === 0) {
       throw new Error(`Route "${template}" has no HTTP methods; give at least one, e.g. ["GET"].`);
     }
+    for (const method of methods) {
+      if (!HTTP_TOKEN.test(method)) {
+        throw new Error(
+          `Route "${template}" has an invalid HTTP method ${JSON.stringify(method)}.`,
+        );
+      }
+    }
     const parsed = parsePathTemplate(template);
     const route: StoredRoute<T> = {
       index: this.#count++,
@@ -64,13 +83,7 @@ export class Router<T> {
       }
       tables.push(table);
     }
-    for (const table of tables) {
-      if (parsed.isStatic) {
-        if (!table.statics.has(template)) table.statics.set(template, route);
-      } else {
-        table.tree.insert(parsed, route);
-      }
-    }
+    for (const table of tables) table.add(parsed, route);
   }
 
   /**
@@ -78,6 +91,7 @@ export class Router<T> {
    * else the sorted methods of every route matching the path (405); else null (404).
    */
   lookup(method: string, path: string): LookupResult<T> {
+    if (path.charCodeAt(0) !== 47 /* "/" */) return null;
     const table = this.#byMethod.get(method);
     if (table !== undefined) {
       const route = table.find(path);
@@ -96,7 +110,7 @@ export class Router<T> {
 
   /** Whether any route matches `path`, whatever its method (used for trailing-slash redirects). */
   matchesPath(path: string): boolean {
-    return this.#anyMethod.find(path) !== null;
+    return path.charCodeAt(0) === 47 /* "/" */ && this.#anyMethod.find(path) !== null;
   }
 }
 

