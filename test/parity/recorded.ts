@@ -58,8 +58,9 @@ interface Client {
 
 /** Sends a recorded request. A U+FFFD in a recorded body stands for a byte that is not UTF-8. */
 export function sendCase(client: Client, recorded: RecordedCase): Promise<Response> {
-  const { headers, json, body } = recorded.request;
+  const { headers, json, body, form } = recorded.request;
   const init: Record<string, unknown> = {};
+  if (form !== undefined) init.form = form;
   if (headers) init.headers = headers;
   if (json !== undefined) init.json = json;
   if (body !== undefined) {
