@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { App, Body, Header, Path, Query } from "../../../src/index.js";
+import { App, Body, Header, Query } from "../../../src/index.js";
 
 /** Mirrors app_params.py: parameter parsing corners of §4. */
 export function createParamsApp(): App {
