@@ -73,5 +73,22 @@ export function createResponseModelApp(logger: Logger): App {
     bytes: new TextDecoder().decode(new TextEncoder().encode("raw")),
     tuple: [1, 2],
   }));
+  app.get(
+    "/types-model",
+    {
+      response: z.object({
+        dt: z.date(),
+        delta: z.string(),
+        decimal: z.string(),
+        raw: z.string(),
+      }),
+    },
+    () => ({
+      dt: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)),
+      delta: "PT1M30S",
+      decimal: "1.10",
+      raw: "raw",
+    }),
+  );
   return app;
 }
