@@ -1,10 +1,10 @@
 import type { ServerResponse } from "node:http";
 import type { OutgoingResponse } from "../http/outgoing.js";
+import { isBodylessStatus } from "../internal/status.js";
 
 /**
  * Writes a response to node:http in one `writeHead` + `end` for fixed bodies; streams iterate
- * with backpressure and stop when the client goes away. Node adds content-length for fixed
- * bodies itself (on `end(body)` before headers are flushed).
+ * with backpressure and stop when the client goes away. Fixed bodies get a content-length.
  */
 export async function sendNodeResponse(
   res: ServerResponse,
@@ -13,6 +13,13 @@ export async function sendNodeResponse(
 ): Promise<void> {
   const body = response.body;
   if (body === null || typeof body === "string" || body instanceof Uint8Array) {
+    // writeHead fixes the headers, so node would not add content-length itself: a HEAD answer
+    // announces the would-be body's length, a bodyless status (204, 304) announces none
+    if (!isBodylessStatus(response.status) && response.headers["content-length"] === undefined) {
+      response.headers["content-length"] = String(
+        body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
+      );
+    }
     res.writeHead(response.status, response.headers);
     if (headOnly || body === null) res.end();
     else res.end(body);
