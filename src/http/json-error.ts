@@ -16,6 +16,8 @@ class Fail {
 }
 
 const WS = new Set([" ", "\t", "\n", "\r"]);
+/** sticky: matches at `lastIndex` without copying the rest of the text */
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
 
 export function locateJsonError(text: string): JsonErrorPosition {
   let i = 0;
@@ -51,15 +53,6 @@ export function locateJsonError(text: string): JsonErrorPosition {
     }
   };
 
-  const parseValue = (): void => {
-    skip();
-    const c = text[i];
-    if (c === "{") parseObject();
-    else if (c === "[") parseArray();
-    else if (c === '"') parseString();
-    else parseScalar();
-  };
-
   const parseScalar = () => {
     for (const word of ["null", "true", "false", "NaN", "Infinity", "-Infinity"]) {
       if (text.startsWith(word, i)) {
@@ -67,7 +60,8 @@ export function locateJsonError(text: string): JsonErrorPosition {
         return;
       }
     }
-    const number = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/.exec(text.slice(i));
+    NUMBER.lastIndex = i;
+    const number = NUMBER.exec(text);
     if (number) {
       i += number[0].length;
       return;
@@ -75,52 +69,53 @@ export function locateJsonError(text: string): JsonErrorPosition {
     fail("Expecting value");
   };
 
-  const parseObject = () => {
-    i++;
+  const parseKey = () => {
     skip();
-    if (text[i] === "}") {
-      i++;
-      return;
-    }
-    for (;;) {
-      skip();
-      if (text[i] !== '"') fail("Expecting property name enclosed in double quotes");
-      parseString();
-      skip();
-      if (text[i] !== ":") fail("Expecting ':' delimiter");
-      i++;
-      parseValue();
-      skip();
-      if (text[i] === "}") {
-        i++;
-        return;
-      }
-      if (text[i] !== ",") fail("Expecting ',' delimiter");
-      i++;
-    }
+    if (text[i] !== '"') fail("Expecting property name enclosed in double quotes");
+    parseString();
+    skip();
+    if (text[i] !== ":") fail("Expecting ':' delimiter");
+    i++;
   };
 
-  const parseArray = () => {
-    i++;
-    skip();
-    if (text[i] === "]") {
-      i++;
-      return;
-    }
+  // Iterative, with an explicit stack of open containers: nesting depth cannot overflow the
+  // call stack (a body of 100,000 "[" is an ordinary json_invalid error).
+  const parseDocument = () => {
+    const open: string[] = [];
     for (;;) {
-      parseValue();
       skip();
-      if (text[i] === "]") {
+      const c = text[i];
+      if (c === "{" || c === "[") {
         i++;
-        return;
+        skip();
+        if (text[i] === (c === "{" ? "}" : "]")) i++;
+        else {
+          open.push(c);
+          if (c === "{") parseKey();
+          continue;
+        }
+      } else if (c === '"') parseString();
+      else parseScalar();
+      // a value ended: close what it ends, or move to the next item
+      for (;;) {
+        const top = open[open.length - 1];
+        if (top === undefined) return;
+        skip();
+        if (text[i] === (top === "{" ? "}" : "]")) {
+          i++;
+          open.pop();
+          continue;
+        }
+        if (text[i] !== ",") fail("Expecting ',' delimiter");
+        i++;
+        if (top === "{") parseKey();
+        break;
       }
-      if (text[i] !== ",") fail("Expecting ',' delimiter");
-      i++;
     }
   };
 
   try {
-    parseValue();
+    parseDocument();
     skip();
     if (i < text.length) fail("Extra data");
     // JSON.parse rejected something this scanner accepts (NaN, Infinity, lone surrogates)

@@ -66,7 +66,10 @@ export class TestClient {
       body = new URLSearchParams(init.form).toString();
       if (!headers.has("content-type"))
         headers.set("content-type", "application/x-www-form-urlencoded");
-    } else if (typeof init.body === "string" || init.body instanceof Uint8Array) {
+    } else if (typeof init.body === "string") {
+      // bytes, not a string: a string body would make the Request add text/plain itself
+      body = Buffer.from(init.body);
+    } else if (init.body instanceof Uint8Array) {
       body = init.body as BodyInit;
     } else if (init.body !== undefined) {
       body = JSON.stringify(init.body);
