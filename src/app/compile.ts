@@ -6,6 +6,7 @@ import { isBodylessStatus } from "../internal/status.js";
 import { compileParam, validatorFor } from "../params/compile.js";
 import { compileResponseFilter } from "../responses/filter.js";
 import { encodeJson, type OutgoingResponse, Response } from "../responses/response.js";
+import { declaredFields } from "../schema/index.js";
 import type { ValidationErrorDetail } from "../schema/types.js";
 import type { CompiledRoute, RouteRecord } from "./route-record.js";
 
@@ -44,6 +45,7 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
   const responseValidator = options.response ? validatorFor(options.response, "json") : null;
   const filter = compileResponseFilter({
     excludeUnset: options.responseExcludeUnset,
+    declaredFields: options.response ? declaredFields(options.response) : null,
     excludeNone: options.responseExcludeNone,
     include: options.responseInclude,
   });

@@ -1,5 +1,5 @@
 import type { RequestContext } from "../http/context.js";
-import { compileValidator } from "../schema/index.js";
+import { compileValidator, describeFields } from "../schema/index.js";
 import type { StandardSchemaV1 } from "../schema/standard.js";
 import type { InputKind, Validator } from "../schema/types.js";
 import type { ParamDeclaration } from "./analyze.js";
@@ -38,7 +38,31 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A query model (`Query(z.object({...}))`) reads the whole query string: every key becomes a
+ * field — a list for list fields, else the last value — so a strict model sees extra keys.
+ */
+function queryModelReader(param: ParamDeclaration): ParamReader {
+  const fields = describeFields(param.schema!) ?? {};
+  const lists = new Set(Object.keys(fields).filter((key) => fields[key]!.isList));
+  return (ctx) => {
+    const query = ctx.query;
+    const model: Record<string, unknown> = {};
+    for (const key in query) {
+      const values = query[key]!;
+      model[key] = lists.has(key) ? values : values[values.length - 1];
+    }
+    return model;
+  };
+}
+
+/** A param whose object schema is filled from a whole source rather than one key of it. */
+export function isSourceModel(param: ParamDeclaration): boolean {
+  return param.source === "query" && param.facts.isObject && param.schema !== undefined;
+}
+
 function readerFor(param: ParamDeclaration, embedBody: boolean): ParamReader {
+  if (isSourceModel(param)) return queryModelReader(param);
   const wire = param.wireName;
   switch (param.source) {
     case "path":
@@ -79,6 +103,9 @@ export function compileParam(
     read: readerFor(param, embedBody),
     validate:
       param.schema === undefined ? null : validatorFor(param.schema, isBody ? "json" : "string"),
-    loc: isBody && !embedBody ? ["body"] : [param.source, param.wireName],
+    loc:
+      (isBody && !embedBody) || isSourceModel(param)
+        ? [param.source]
+        : [param.source, param.wireName],
   };
 }

@@ -1,6 +1,8 @@
 /** FastAPI's response_model_exclude_unset / exclude_none / include, applied after validation. */
 export interface ResponseFilterOptions {
   excludeUnset?: boolean;
+  /** the response schema's declared keys: others (derived by a transform) always stay */
+  declaredFields?: readonly string[] | null;
   excludeNone?: boolean;
   include?: readonly string[];
 }
@@ -9,14 +11,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Keeps only keys the handler's own value had (defaults the schema filled in are dropped). */
-function keepSet(value: unknown, original: unknown): unknown {
+/**
+ * Keeps the keys the handler's own value had, dropping what the schema's defaults filled in;
+ * keys the schema does not declare (derived by a transform, like pydantic's computed fields) stay.
+ */
+function keepSet(value: unknown, original: unknown, declared: ReadonlySet<string> | null): unknown {
   if (Array.isArray(value) && Array.isArray(original)) {
-    return value.map((item, i) => keepSet(item, original[i]));
+    return value.map((item, i) => keepSet(item, original[i], declared));
   }
   if (!isRecord(value) || !isRecord(original)) return value;
   const out: Record<string, unknown> = {};
-  for (const key in value) if (key in original) out[key] = keepSet(value[key], original[key]);
+  for (const key in value) {
+    if (key in original) out[key] = keepSet(value[key], original[key], null);
+    else if (declared !== null && !declared.has(key)) out[key] = value[key];
+  }
   return out;
 }
 
@@ -43,8 +51,9 @@ export function compileResponseFilter(
 ): ((value: unknown, original: unknown) => unknown) | null {
   const { excludeUnset, excludeNone, include } = options;
   if (!excludeUnset && !excludeNone && !include) return null;
+  const declared = options.declaredFields ? new Set(options.declaredFields) : null;
   return (value, original) => {
-    let out = excludeUnset ? keepSet(value, original) : value;
+    let out = excludeUnset ? keepSet(value, original, declared) : value;
     if (excludeNone) out = dropNone(out);
     if (include) out = pick(out, include);
     return out;

@@ -37,3 +37,41 @@ export function describeSchema(schema: StandardSchemaV1): SchemaFacts {
     isObject: type === "object",
   };
 }
+
+/**
+ * The keys an object schema declares (looking through wrappers, pipes and arrays): what the
+ * schema itself may add beyond them (a transform's derived keys) is not "unset" output.
+ * @example declaredFields(z.object({ a: z.string() }).transform(…)) // ["a"]
+ */
+export function declaredFields(schema: StandardSchemaV1): readonly string[] | null {
+  let s: unknown = schema;
+  for (let depth = 0; depth < 32 && isZod(s); depth++) {
+    const def = s._zod.def;
+    if (WRAPPERS.has(def.type)) s = def.innerType;
+    else if (def.type === "pipe") s = def.in;
+    else if (def.type === "array") s = def.element;
+    else if (def.type === "object") return Object.keys(def.shape as Record<string, unknown>);
+    else return null;
+  }
+  return null;
+}
+
+/**
+ * An object schema's fields with their facts, for models read from a whole source (a query
+ * model: `Query(z.object({ limit: …, tags: z.array(…) }))`); null if not an object schema.
+ */
+export function describeFields(schema: StandardSchemaV1): Record<string, SchemaFacts> | null {
+  let s: unknown = schema;
+  for (let depth = 0; depth < 32 && isZod(s); depth++) {
+    const def = s._zod.def;
+    if (WRAPPERS.has(def.type)) s = def.innerType;
+    else if (def.type === "pipe") s = def.in;
+    else if (def.type === "object") {
+      const shape = def.shape as Record<string, StandardSchemaV1>;
+      const fields: Record<string, SchemaFacts> = {};
+      for (const key of Object.keys(shape)) fields[key] = describeSchema(shape[key]!);
+      return fields;
+    } else return null;
+  }
+  return null;
+}

@@ -1,5 +1,5 @@
 // Validation: the only module that knows the schema library.
-export { describeSchema } from "./describe.js";
+export { declaredFields, describeFields, describeSchema } from "./describe.js";
 export type { StandardSchemaV1 } from "./standard.js";
 export { isStandardSchema } from "./standard.js";
 export type {

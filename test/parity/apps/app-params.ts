@@ -15,18 +15,14 @@ export function createParamsApp(): App {
   app.get("/files/{file_path:path}", {}, ({ file_path }) => ({ file_path }));
   app.get("/users/me", {}, () => ({ user: "me (declared first)" }));
   app.get("/users/{user_id}", {}, ({ user_id }) => ({ user: user_id }));
-  app.get(
-    "/filter",
-    {
-      params: {
-        limit: Query(z.number().int().default(100)),
-        offset: Query(z.number().int().default(0)),
-        order_by: Query(z.literal(["created_at", "updated_at"]).default("created_at")),
-        tags: Query(z.array(z.string()).default([])),
-      },
-    },
-    (args) => args,
-  );
+  // FastAPI's query model: `filter_query: Annotated[FilterParams, Query()]` with extra="forbid"
+  const FilterParams = z.strictObject({
+    limit: z.number().int().gt(0).lte(100).default(100),
+    offset: z.number().int().gte(0).default(0),
+    order_by: z.literal(["created_at", "updated_at"]).default("created_at"),
+    tags: z.array(z.string()).default([]),
+  });
+  app.get("/filter", { params: { filter: Query(FilterParams) } }, ({ filter }) => filter);
   app.get(
     "/hdr",
     {
