@@ -17,6 +17,19 @@ export interface DocsHost extends DescribableApp {
 const METHODS = ["GET", "HEAD"] as const;
 const ASSET_CACHE_CONTROL = "public, max-age=86400";
 
+// ReDoc's sidebar footer loads its logo from cdn.redoc.ly; the docs make no request beyond the
+// app, so the bundle is served with a blank inline image in its place.
+const REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
+const BLANK_SVG = "data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E";
+let redocBundle: Buffer | undefined;
+
+/** An asset's bytes; ReDoc's bundle is patched once, on its first request. */
+function assetBody(name: string, body: Buffer): Buffer {
+  if (name !== "redoc.standalone.js") return body;
+  redocBundle ??= Buffer.from(body.toString("utf8").replaceAll(REDOC_LOGO, BLANK_SVG), "utf8");
+  return redocBundle;
+}
+
 /** A fixed body with its byte length set, so a HEAD answer carries the GET's content-length. */
 function fixedResponse(body: Buffer, mediaType: string, headers: Record<string, string> = {}) {
   return new Response(body, {
@@ -114,7 +127,7 @@ export function registerDocsRoutes(app: DocsHost): void {
       ({ name }) => {
         const asset = name === undefined ? null : readDocsAsset(name);
         if (asset === null) throw new HTTPException(404);
-        return fixedResponse(asset.body, asset.contentType, {
+        return fixedResponse(assetBody(name!, asset.body), asset.contentType, {
           "cache-control": ASSET_CACHE_CONTROL,
         });
       },
