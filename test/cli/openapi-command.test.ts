@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { app } from "../../examples/openapi/app.js";
@@ -24,6 +25,15 @@ describe("tailor openapi", () => {
     const result = await tailor("openapi", "examples/openapi/app.ts:app");
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).info.title).toBe("Shop API");
+  }, 30_000);
+
+  it("writes the document to the file named by --out", async () => {
+    mkdirSync("test-output/cli", { recursive: true });
+    const out = "test-output/cli/shop-openapi.json";
+    const result = await tailor("openapi", "examples/openapi/app.ts", "--out", out);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(readFileSync(out, "utf8")).toBe(`${JSON.stringify(app.openapi(), null, 2)}\n`);
   }, 30_000);
 
   it("exits with 2 and says why when the export is not an app", async () => {
