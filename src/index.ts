@@ -1,6 +1,8 @@
 // Application
 export { APIRouter, type APIRouterOptions } from "./app/api-router.js";
 export { App, type AppOptions, type Logger, type Middleware } from "./app/app.js";
+// OpenAPI
+export { describeApp, describeRoute, type OpenApiAppOptions } from "./app/describe.js";
 export type { ExceptionHandler } from "./app/exception-handlers.js";
 export type { Lifespan } from "./app/lifespan.js";
 export type { Handler, IncludeOptions } from "./app/registry.js";
@@ -29,6 +31,12 @@ export {
 } from "./errors/index.js";
 export { RequestContext } from "./http/context.js";
 export type { CookieOptions } from "./http/cookies.js";
+// OpenAPI
+export {
+  buildOpenApiDocument,
+  type DocumentOptions,
+  type OperationDescription,
+} from "./openapi/index.js";
 // Parameters
 export {
   Body,

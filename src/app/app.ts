@@ -9,6 +9,8 @@ import { decodePath, parsePathTemplate, Router } from "../routing/index.js";
 import { handleFetch } from "../server/fetch-adapter.js";
 import type { APIRouter } from "./api-router.js";
 import { compileRoute } from "./compile.js";
+import { describeApp, type OpenApiAppOptions } from "./describe.js";
+import { registerDocsRoutes } from "./docs-routes.js";
 import {
   defaultErrorResponse,
   describeServerError,
@@ -26,7 +28,7 @@ export interface Logger {
   error(message: string, error?: unknown): void;
 }
 
-export interface AppOptions {
+export interface AppOptions extends OpenApiAppOptions {
   title?: string;
   version?: string;
   summary?: string;
@@ -102,6 +104,7 @@ export class App extends RouteRegistry {
   readonly #lifespan: LifespanRunner<App>;
   #pipeline: ((ctx: RequestContext) => Promise<OutgoingResponse>) | undefined;
   #graphVersion = 0;
+  #openapiDocument: Record<string, unknown> | undefined;
 
   constructor(options: AppOptions = {}) {
     super();
@@ -111,6 +114,13 @@ export class App extends RouteRegistry {
     this.rootPath = options.rootPath ?? "";
     this.logger = options.logger ?? consoleLogger;
     this.#lifespan = new LifespanRunner(options.lifespan);
+    registerDocsRoutes(this);
+  }
+
+  /** the OpenAPI 3.1 document, built on first use and again after routes are added */
+  openapi(): Record<string, unknown> {
+    this.#openapiDocument ??= describeApp(this);
+    return this.#openapiDocument;
   }
 
   /** every registered route, in registration order */
@@ -148,6 +158,7 @@ export class App extends RouteRegistry {
       compiled: undefined,
     };
     this.#records.push(record);
+    this.#openapiDocument = undefined;
     this.#router.add(methods, declaration.path, record);
   }
 
