@@ -41,8 +41,9 @@ export abstract class SecurityBase<TValue> extends Dependency<ParamsShape, TValu
     options: SecurityOptions<boolean>,
   ) {
     const schemeName = options.schemeName ?? new.target.name;
+    // created once per scheme; it runs after super() returned, when `this` is initialized
     const resolve = (args: Record<string, unknown>, ctx: RequestContext): unknown =>
-      this!.authenticate(args, ctx);
+      this.authenticate(args, ctx);
     super(params, resolve, { name: schemeName, securityScheme: { schemeName, scheme: model } });
     this.schemeName = schemeName;
     this.model = model;
