@@ -59,6 +59,33 @@ export {
 export { EventSourceResponse, ServerSentEvent, StreamingResponse } from "./responses/streaming.js";
 export type { StandardSchemaV1 } from "./schema/standard.js";
 export type { ValidationErrorDetail } from "./schema/types.js";
+// Security
+export {
+  APIKeyCookie,
+  APIKeyHeader,
+  type APIKeyOptions,
+  APIKeyQuery,
+  type AutoErrorValue,
+  type HTTPAuthorizationCredentials,
+  HTTPBasic,
+  type HTTPBasicCredentials,
+  type HTTPBasicOptions,
+  HTTPBearer,
+  type HTTPBearerOptions,
+  HTTPDigest,
+  legacySecurityHandler,
+  OAuth2AuthorizationCodeBearer,
+  type OAuth2AuthorizationCodeBearerOptions,
+  OAuth2PasswordBearer,
+  type OAuth2PasswordBearerOptions,
+  OpenIdConnect,
+  type OpenIdConnectOptions,
+  SecurityBase,
+  type SecurityFailure,
+  SecurityHTTPException,
+  type SecurityOptions,
+  safeCompare,
+} from "./security/index.js";
 // Serving and testing
 export { handleFetch } from "./server/fetch-adapter.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
