@@ -12,12 +12,19 @@ export { BackgroundTasks } from "./background/tasks.js";
 export {
   Dependency,
   type DependencyOptions,
+  type DependencyScope,
   Depends,
   type DependsOptions,
   dependency,
   type ParamsShape,
 } from "./dependencies/dependency.js";
 export type { ArgsOf } from "./dependencies/infer.js";
+export {
+  Security,
+  type SecurityOptions,
+  SecurityScopes,
+  type SecurityScopesValue,
+} from "./dependencies/security-scopes.js";
 
 // Errors
 export {
