@@ -7,15 +7,8 @@
  */
 import { bench, group, run, summary } from "mitata";
 import { z } from "zod";
-import {
-  App,
-  Depends,
-  dependency,
-  Header,
-  Query,
-  type RequestAdapter,
-  RequestContext,
-} from "../../src/index.js";
+import type { RequestAdapter } from "../../src/http/context.js";
+import { App, Depends, dependency, Header, Query, RequestContext } from "../../src/index.js";
 import { runAfterSend } from "../../src/server/after-send.js";
 
 const adapter: RequestAdapter = {
