@@ -86,34 +86,68 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === "function";
 }
 
-async function callOne(
+function assign(call: PlannedCall, args: Record<string, unknown>[], value: unknown): void {
+  for (const [node, name] of call.targets) args[node]![name] = value;
+}
+
+async function assignWhenSettled(
+  call: PlannedCall,
+  args: Record<string, unknown>[],
+  pending: PromiseLike<unknown>,
+): Promise<void> {
+  assign(call, args, await pending);
+}
+
+async function assignFirstYield(
+  call: PlannedCall,
+  args: Record<string, unknown>[],
+  gen: AsyncGenerator,
+): Promise<void> {
+  const step = await gen.next();
+  if (step.done) throw new Error("a generator dependency returned without yielding a value");
+  assign(call, args, step.value);
+}
+
+/**
+ * Starts one call: sync results (plain functions, sync generators, ready app values) are stored
+ * at once, with no promise; only a pending value returns one. A sync dependency costs a call.
+ */
+function begin(
   call: PlannedCall,
   args: Record<string, unknown>[],
   ctx: RequestContext,
   stack: TeardownStack,
   appScope: AppScope | null,
-): Promise<void> {
-  let value: unknown;
+): Promise<void> | undefined {
   if (call.app !== null) {
-    value = call.app.ready ? call.app.value : await appScope!.resolve(call.app);
-  } else {
-    const own = args[call.node]!;
-    for (const [name, resolve] of call.specials) own[name] = resolve(ctx);
-    if (call.callKind === "plain") {
-      value = call.fn(own, ctx);
-      if (isThenable(value)) value = await value;
-    } else {
-      const gen = call.fn(own, ctx) as Generator | AsyncGenerator;
-      stack.push(gen, call.earlyTeardown);
-      const step = await gen.next();
-      if (step.done) throw new Error("a generator dependency returned without yielding a value");
-      value = step.value;
+    if (call.app.ready) {
+      assign(call, args, call.app.value);
+      return undefined;
     }
+    return assignWhenSettled(call, args, appScope!.resolve(call.app));
   }
-  for (const [node, name] of call.targets) args[node]![name] = value;
+  const own = args[call.node]!;
+  for (const [name, resolve] of call.specials) own[name] = resolve(ctx);
+  if (call.callKind === "plain") {
+    const value = call.fn(own, ctx);
+    if (isThenable(value)) return assignWhenSettled(call, args, value);
+    assign(call, args, value);
+    return undefined;
+  }
+  const gen = call.fn(own, ctx) as Generator | AsyncGenerator;
+  stack.push(gen, call.earlyTeardown);
+  if (call.callKind === "asyncGenerator")
+    return assignFirstYield(call, args, gen as AsyncGenerator);
+  const step = (gen as Generator).next();
+  if (step.done) throw new Error("a generator dependency returned without yielding a value");
+  assign(call, args, step.value);
+  return undefined;
 }
 
-/** Runs the planned dependencies level by level; the calls of one level run concurrently. */
+/**
+ * Runs the planned dependencies level by level; the calls of one level all start before any is
+ * awaited, so independent async dependencies wait concurrently.
+ */
 export async function solveDependencies(
   plan: DependencyPlan,
   args: Record<string, unknown>[],
@@ -122,15 +156,33 @@ export async function solveDependencies(
 ): Promise<void> {
   const appScope = plan.appScope;
   for (const level of plan.levels) {
-    if (level.length === 1) {
-      await callOne(level[0]!, args, ctx, stack, appScope);
-      continue;
+    let pending: Promise<void>[] | undefined;
+    let failed = false;
+    let failure: unknown;
+    for (const call of level) {
+      try {
+        const running = begin(call, args, ctx, stack, appScope);
+        if (running !== undefined) (pending ??= []).push(running);
+      } catch (error) {
+        if (!failed) {
+          failed = true;
+          failure = error;
+        }
+      }
     }
-    const running: Promise<void>[] = new Array(level.length);
-    for (let i = 0; i < level.length; i++)
-      running[i] = callOne(level[i]!, args, ctx, stack, appScope);
-    // settle every call before failing, so no generator opens after teardown has begun
-    const results = await Promise.allSettled(running);
-    for (const result of results) if (result.status === "rejected") throw result.reason;
+    if (pending !== undefined) {
+      if (pending.length === 1 && !failed) await pending[0];
+      else {
+        // settle every call before failing, so no generator opens after teardown has begun
+        const results = await Promise.allSettled(pending);
+        for (const result of results) {
+          if (result.status === "rejected" && !failed) {
+            failed = true;
+            failure = result.reason;
+          }
+        }
+      }
+    }
+    if (failed) throw failure;
   }
 }
