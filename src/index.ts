@@ -14,12 +14,19 @@ export { BackgroundTasks } from "./background/tasks.js";
 export {
   Dependency,
   type DependencyOptions,
+  type DependencyScope,
   Depends,
   type DependsOptions,
   dependency,
   type ParamsShape,
 } from "./dependencies/dependency.js";
 export type { ArgsOf } from "./dependencies/infer.js";
+export {
+  Security,
+  type SecurityOptions,
+  SecurityScopes,
+  type SecurityScopesValue,
+} from "./dependencies/security-scopes.js";
 
 // Errors
 export {
@@ -83,7 +90,7 @@ export {
   SecurityBase,
   type SecurityFailure,
   SecurityHTTPException,
-  type SecurityOptions,
+  type SecuritySchemeOptions,
   safeCompare,
 } from "./security/index.js";
 // Serving and testing

@@ -1,3 +1,4 @@
+import { AppScope } from "../dependencies/app-scope.js";
 import type { DependsMarker } from "../dependencies/dependency.js";
 import { analyzeGraph } from "../dependencies/graph.js";
 import { ConfigError } from "../errors/config-error.js";
@@ -105,6 +106,8 @@ export class App extends RouteRegistry {
   #pipeline: ((ctx: RequestContext) => Promise<OutgoingResponse>) | undefined;
   #graphVersion = 0;
   #openapiDocument: Record<string, unknown> | undefined;
+  readonly #appScope = new AppScope(this.dependencyOverrides);
+  #appScopeStarted = false;
 
   constructor(options: AppOptions = {}) {
     super();
@@ -201,14 +204,21 @@ export class App extends RouteRegistry {
     return this;
   }
 
-  /** runs the lifespan's startup (once) */
+  /** runs the lifespan's startup (once), then creates the app-scoped dependencies routes use */
   async startup(): Promise<void> {
     const state = await this.#lifespan.start(this);
     Object.assign(this.state, state);
+    if (this.#appScopeStarted) return;
+    this.#appScopeStarted = true;
+    this.#refreshGraphs();
+    await this.#appScope.startAll(this.#records.map((record) => record.graph));
   }
 
-  /** runs the lifespan's shutdown */
+  /** closes the app-scoped dependencies (newest first), then runs the lifespan's shutdown */
   async shutdown(): Promise<void> {
+    this.#appScopeStarted = false;
+    for (const failure of await this.#appScope.close())
+      this.logger.error("teardown of an app-scoped dependency failed", failure);
     await this.#lifespan.stop();
   }
 
@@ -225,6 +235,7 @@ export class App extends RouteRegistry {
       bodyLimit: this.config.bodyLimit ?? 1024 * 1024,
       strictContentType: this.config.strictContentType ?? true,
       logError: (message: string, error: unknown) => this.logger.error(message, error),
+      appScope: this.#appScope,
     };
   }
 

@@ -1,3 +1,4 @@
+import type { AppScope } from "../dependencies/app-scope.js";
 import { planDependencies, solveDependencies, TeardownStack } from "../dependencies/solve.js";
 import { RequestValidationError, ResponseValidationError } from "../errors/validation.js";
 import { decodeJsonBody } from "../http/body.js";
@@ -15,6 +16,8 @@ export interface CompileSettings {
   strictContentType: boolean;
   /** logs an error raised after the response was sent (teardown, background task) */
   logError(message: string, error: unknown): void;
+  /** the app's app-scoped dependency values */
+  appScope?: AppScope;
 }
 
 const RESPONSE_LOC = ["response"];
@@ -36,7 +39,7 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
     node.params.map((param) => compileParam(node.id, param, embedBody)),
   );
   const hasBody = bodyParams.length > 0;
-  const plan = planDependencies(graph);
+  const plan = planDependencies(graph, settings.appScope ?? null);
   const nodeCount = plan.nodeCount;
   const rootId = graph.root.id;
   const rootSpecials = plan.rootSpecials;

@@ -10,12 +10,15 @@ export type ParamsShape = Record<
 >;
 
 /**
- * When a generator dependency's teardown runs:
- * - "request" (default): after the response is sent and background tasks ran (FastAPI 0.118+),
- *   so a streaming response can still use what it yielded;
- * - "function": right after the handler returns, before the response is sent.
+ * How long a dependency's value lives (and so when a generator's teardown runs):
+ * - "request" (default): one value per request, closed after the response is sent and the
+ *   background tasks ran (FastAPI 0.118+), so a streaming response can still use it;
+ * - "function": one value per request, closed right after the handler returns, before the
+ *   response is sent;
+ * - "app": one value for the whole app, created at startup (or on first use), shared by every
+ *   request, closed by `app.shutdown()`. It may only depend on other app-scoped dependencies.
  */
-export type DependencyScope = "request" | "function";
+export type DependencyScope = "request" | "function" | "app";
 
 export interface DependencyOptions {
   scope?: DependencyScope;
@@ -58,6 +61,8 @@ export class Dependency<TParams extends ParamsShape = ParamsShape, TValue = unkn
  * Declares a dependency: its params are declared and validated exactly like a route's; sync,
  * async and (async) generator functions are accepted — code after `yield` is teardown.
  *
+ * An app-scoped dependency (`{ scope: "app" }`) receives only its args, no request context.
+ *
  * @example
  * const getDb = dependency({}, async function* () { const db = await open(); try { yield db; } finally { await db.close(); } });
  * const currentUser = dependency({ key: Header(z.string(), { alias: "x-api-key" }), db: Depends(getDb) },
@@ -65,10 +70,20 @@ export class Dependency<TParams extends ParamsShape = ParamsShape, TValue = unkn
  */
 export function dependency<const TParams extends ParamsShape, TResult>(
   params: TParams,
+  fn: (args: ArgsOf<"", TParams>) => TResult,
+  options: DependencyOptions & { scope: "app" },
+): Dependency<TParams, ResolvedValue<TResult>>;
+export function dependency<const TParams extends ParamsShape, TResult>(
+  params: TParams,
   fn: (args: ArgsOf<"", TParams>, ctx: RequestContext) => TResult,
+  options?: DependencyOptions & { scope?: "request" | "function" },
+): Dependency<TParams, ResolvedValue<TResult>>;
+export function dependency(
+  params: ParamsShape,
+  fn: DependencyFunction,
   options?: DependencyOptions,
-): Dependency<TParams, ResolvedValue<TResult>> {
-  return new Dependency(params, fn as DependencyFunction, options);
+): Dependency<ParamsShape, unknown> {
+  return new Dependency(params, fn, options);
 }
 
 export interface DependsOptions {

@@ -10,6 +10,8 @@ export const ConfigErrorCodes = {
   E_PATH_PARAM_OPTIONAL: "a path param cannot be optional",
   E_BODY_CONFLICT: "JSON body params mixed with form or file params",
   E_DEPENDENCY_CYCLE: "dependencies depend on each other in a cycle",
+  E_DEPENDENCY_SCOPE:
+    "a dependency uses one that does not live as long (an app-scoped one with request params, a request-scoped one on a function-scoped one)",
   E_ROUTE_OPTION: "a route option has an invalid value",
   E_APP_STARTED: "the app was changed after it started serving",
   E_SETTINGS: "settings failed validation at startup",

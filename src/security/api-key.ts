@@ -5,12 +5,12 @@ import {
   type AutoErrorValue,
   NOT_AUTHENTICATED,
   SecurityBase,
-  type SecurityOptions,
+  type SecuritySchemeOptions,
   schemeModel,
 } from "./base.js";
 
 export interface APIKeyOptions<TAutoError extends boolean = true>
-  extends SecurityOptions<TAutoError> {
+  extends SecuritySchemeOptions<TAutoError> {
   /** the header, query parameter or cookie that carries the key */
   name: string;
 }

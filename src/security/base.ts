@@ -8,7 +8,7 @@ export type AutoErrorValue<TAutoError extends boolean, TValue> = [TAutoError] ex
   : TValue | undefined;
 
 /** Options every security scheme takes. */
-export interface SecurityOptions<TAutoError extends boolean = true> {
+export interface SecuritySchemeOptions<TAutoError extends boolean = true> {
   /** the components.securitySchemes key (default: the class name) */
   schemeName?: string;
   description?: string;
@@ -38,7 +38,7 @@ export abstract class SecurityBase<TValue> extends Dependency<ParamsShape, TValu
   constructor(
     params: ParamsShape,
     model: Record<string, unknown>,
-    options: SecurityOptions<boolean>,
+    options: SecuritySchemeOptions<boolean>,
   ) {
     const schemeName = options.schemeName ?? new.target.name;
     // created once per scheme; it runs after super() returned, when `this` is initialized

@@ -7,7 +7,7 @@ import {
   INVALID_CREDENTIALS,
   NOT_AUTHENTICATED,
   SecurityBase,
-  type SecurityOptions,
+  type SecuritySchemeOptions,
   schemeModel,
 } from "./base.js";
 import type { SecurityFailure } from "./errors.js";
@@ -29,13 +29,13 @@ export interface HTTPBasicCredentials {
 }
 
 export interface HTTPBearerOptions<TAutoError extends boolean = true>
-  extends SecurityOptions<TAutoError> {
+  extends SecuritySchemeOptions<TAutoError> {
   /** documentation only, e.g. "JWT" */
   bearerFormat?: string;
 }
 
 export interface HTTPBasicOptions<TAutoError extends boolean = true>
-  extends SecurityOptions<TAutoError> {
+  extends SecuritySchemeOptions<TAutoError> {
   /** sent as `WWW-Authenticate: Basic realm="…"` */
   realm?: string;
 }
@@ -50,7 +50,7 @@ abstract class HTTPTokenScheme<TAutoError extends boolean> extends SecurityBase<
   constructor(
     scheme: "bearer" | "digest",
     model: Record<string, unknown>,
-    options: SecurityOptions<TAutoError>,
+    options: SecuritySchemeOptions<TAutoError>,
   ) {
     super({ authorization: authorizationParam() }, model, options);
     this.#expected = scheme;
@@ -95,7 +95,7 @@ export class HTTPBearer<TAutoError extends boolean = true> extends HTTPTokenSche
 
 /** `Authorization: Digest <params>`, unparsed; resolves to `{ scheme, credentials }`. */
 export class HTTPDigest<TAutoError extends boolean = true> extends HTTPTokenScheme<TAutoError> {
-  constructor(options: SecurityOptions<TAutoError> = {}) {
+  constructor(options: SecuritySchemeOptions<TAutoError> = {}) {
     super("digest", schemeModel("http", options.description, { scheme: "digest" }), options);
   }
 }

@@ -4,7 +4,7 @@ export {
   type APIKeyOptions,
   APIKeyQuery,
 } from "./api-key.js";
-export { type AutoErrorValue, SecurityBase, type SecurityOptions } from "./base.js";
+export { type AutoErrorValue, SecurityBase, type SecuritySchemeOptions } from "./base.js";
 export { legacySecurityHandler, type SecurityFailure, SecurityHTTPException } from "./errors.js";
 export {
   type HTTPAuthorizationCredentials,

@@ -4,14 +4,14 @@ import {
   type AutoErrorValue,
   NOT_AUTHENTICATED,
   SecurityBase,
-  type SecurityOptions,
+  type SecuritySchemeOptions,
   schemeModel,
 } from "./base.js";
 import type { SecurityFailure } from "./errors.js";
 import { authorizationParam } from "./http.js";
 
 export interface OAuth2PasswordBearerOptions<TAutoError extends boolean = true>
-  extends SecurityOptions<TAutoError> {
+  extends SecuritySchemeOptions<TAutoError> {
   /** where clients get a token (the route that takes the password form), e.g. "token" */
   tokenUrl: string;
   refreshUrl?: string;
@@ -91,7 +91,7 @@ function schemeFlow(
 }
 
 export interface OpenIdConnectOptions<TAutoError extends boolean = true>
-  extends SecurityOptions<TAutoError> {
+  extends SecuritySchemeOptions<TAutoError> {
   openIdConnectUrl: string;
 }
 
