@@ -29,6 +29,18 @@ export {
 } from "./errors/index.js";
 export { RequestContext } from "./http/context.js";
 export type { CookieOptions } from "./http/cookies.js";
+// Middleware
+export {
+  type CallNext,
+  CORSMiddleware,
+  type CORSOptions,
+  GZipMiddleware,
+  type GZipOptions,
+  HTTPSRedirectMiddleware,
+  type MiddlewareObject,
+  TrustedHostMiddleware,
+  type TrustedHostOptions,
+} from "./middleware/index.js";
 // Parameters
 export {
   Body,
