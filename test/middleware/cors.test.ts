@@ -220,7 +220,8 @@ describe("CORSMiddleware with a wildcard origin and credentials", () => {
   });
 
   it("never sends * together with allow-credentials, even without cookies", async () => {
-    for (const headers of [{ origin: OTHER }, { origin: OTHER, cookie: "a=1" }]) {
+    const cases: Record<string, string>[] = [{ origin: OTHER }, { origin: OTHER, cookie: "a=1" }];
+    for (const headers of cases) {
       const r = await callRaw(app, "GET", "/items", headers);
       expect(headerList(r)).toEqual([
         JSON_TYPE,
