@@ -66,4 +66,12 @@ export type { ValidationErrorDetail } from "./schema/types.js";
 // Serving and testing
 export { handleFetch } from "./server/fetch-adapter.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
+// Settings
+export {
+  defineSettings,
+  loadSettings,
+  type Settings,
+  type SettingsOptions,
+  type SettingsSchema,
+} from "./settings/index.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";
