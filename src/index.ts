@@ -38,6 +38,18 @@ export {
 } from "./errors/index.js";
 export { RequestContext } from "./http/context.js";
 export type { CookieOptions } from "./http/cookies.js";
+// Middleware
+export {
+  type CallNext,
+  CORSMiddleware,
+  type CORSOptions,
+  GZipMiddleware,
+  type GZipOptions,
+  HTTPSRedirectMiddleware,
+  type MiddlewareObject,
+  TrustedHostMiddleware,
+  type TrustedHostOptions,
+} from "./middleware/index.js";
 // OpenAPI
 export {
   buildOpenApiDocument,
@@ -96,4 +108,12 @@ export {
 // Serving and testing
 export { handleFetch } from "./server/fetch-adapter.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
+// Settings
+export {
+  defineSettings,
+  loadSettings,
+  type Settings,
+  type SettingsOptions,
+  type SettingsSchema,
+} from "./settings/index.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";

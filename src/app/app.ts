@@ -192,6 +192,15 @@ export class App extends RouteRegistry {
   }
 
   /**
+   * Adds a middleware object (`CORSMiddleware`, `GZipMiddleware`, …) to the same chain as
+   * `middleware()`: the last added runs first.
+   * @example app.addMiddleware(new CORSMiddleware({ allowOrigins: ["https://app.example.com"] }))
+   */
+  addMiddleware(middleware: { dispatch: Middleware }): this {
+    return this.middleware((ctx, callNext) => middleware.dispatch(ctx, callNext));
+  }
+
+  /**
    * Answers a Web-standard Request (Bun, Deno, Workers).
    * @example export default { fetch: app.fetch };
    */

@@ -15,6 +15,7 @@ export const ConfigErrorCodes = {
   E_ROUTE_OPTION: "a route option has an invalid value",
   E_APP_STARTED: "the app was changed after it started serving",
   E_SETTINGS: "settings failed validation at startup",
+  E_MIDDLEWARE_CONFIG: "a middleware was constructed with invalid options",
 } as const;
 
 export type ConfigErrorCode = keyof typeof ConfigErrorCodes;
