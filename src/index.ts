@@ -29,6 +29,9 @@ export {
 } from "./errors/index.js";
 export { RequestContext } from "./http/context.js";
 export type { CookieOptions } from "./http/cookies.js";
+// Forms and files
+export type { FormLimits } from "./http/form-body.js";
+export { File, type FileOptions, Files, Form } from "./params/form.js";
 // Parameters
 export {
   Body,
@@ -40,6 +43,7 @@ export {
   Path,
   Query,
 } from "./params/markers.js";
+export { UploadFile } from "./params/upload-file.js";
 export {
   HTMLResponse,
   JSONResponse,
@@ -51,6 +55,11 @@ export {
 export { EventSourceResponse, ServerSentEvent, StreamingResponse } from "./responses/streaming.js";
 export type { StandardSchemaV1 } from "./schema/standard.js";
 export type { ValidationErrorDetail } from "./schema/types.js";
+export {
+  OAuth2PasswordRequestForm,
+  OAuth2PasswordRequestFormStrict,
+  type OAuth2PasswordRequestFormValue,
+} from "./security/oauth2-password-form.js";
 // Serving and testing
 export { handleFetch } from "./server/fetch-adapter.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
