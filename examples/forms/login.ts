@@ -23,7 +23,7 @@ const Signup = z.object({
   interests: z.array(z.string()).default([]),
 });
 
-app.post("/signup", { params: { signup: Form(Signup) } }, function signup({ signup }) {
+app.post("/signup", { params: { signup: Form(Signup) } }, function register({ signup }) {
   return signup;
 });
 // #endregion form-model
