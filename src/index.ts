@@ -38,6 +38,8 @@ export {
 } from "./errors/index.js";
 export { RequestContext } from "./http/context.js";
 export type { CookieOptions } from "./http/cookies.js";
+// Forms and files
+export type { FormLimits } from "./http/form-body.js";
 // Middleware
 export {
   type CallNext,
@@ -56,6 +58,7 @@ export {
   type DocumentOptions,
   type OperationDescription,
 } from "./openapi/index.js";
+export { File, type FileOptions, Files, Form } from "./params/form.js";
 // Parameters
 export {
   Body,
@@ -67,6 +70,7 @@ export {
   Path,
   Query,
 } from "./params/markers.js";
+export { UploadFile } from "./params/upload-file.js";
 export {
   HTMLResponse,
   JSONResponse,
@@ -105,6 +109,11 @@ export {
   type SecuritySchemeOptions,
   safeCompare,
 } from "./security/index.js";
+export {
+  OAuth2PasswordRequestForm,
+  OAuth2PasswordRequestFormStrict,
+  type OAuth2PasswordRequestFormValue,
+} from "./security/oauth2-password-form.js";
 // Serving and testing
 export { handleFetch } from "./server/fetch-adapter.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";

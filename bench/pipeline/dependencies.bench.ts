@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 /**
  * Per-request cost of a route with a 5-dependency graph (two async, one async generator, two
  * sync) against the same route without dependencies, through `app.handle` with a minimal
@@ -16,6 +17,7 @@ const adapter: RequestAdapter = {
   headerValues: () => [],
   watchDisconnect: () => {},
   client: () => null,
+  bodyStream: () => Readable.from([]),
 };
 
 const settings = dependency({}, () => ({ maxTokens: 256 }));

@@ -4,7 +4,9 @@ import { analyzeGraph } from "../dependencies/graph.js";
 import { ConfigError } from "../errors/config-error.js";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
+import type { FormLimits } from "../http/form-body.js";
 import type { MaybePromise } from "../internal/types.js";
+import { bodyKindOf } from "../params/analyze.js";
 import type { OutgoingResponse } from "../responses/response.js";
 import { decodePath, parsePathTemplate, Router } from "../routing/index.js";
 import { handleFetch } from "../server/fetch-adapter.js";
@@ -46,6 +48,8 @@ export interface AppOptions extends OpenApiAppOptions {
   bodyLimit?: number;
   /** default true: JSON bodies are parsed only with a JSON content type (FastAPI 0.132+) */
   strictContentType?: boolean;
+  /** limits for form and multipart bodies: file size 10 MiB, 1000 files/fields/parts, field 1 MiB */
+  formLimits?: FormLimits;
   logger?: Logger;
 }
 
@@ -160,6 +164,11 @@ export class App extends RouteRegistry {
       ),
       compiled: undefined,
     };
+    // one body per request: JSON params and form/file params cannot share a route
+    bodyKindOf(
+      record.graph.nodes.flatMap((node) => node.params),
+      where,
+    );
     this.#records.push(record);
     this.#openapiDocument = undefined;
     this.#router.add(methods, declaration.path, record);
@@ -243,6 +252,7 @@ export class App extends RouteRegistry {
     return {
       bodyLimit: this.config.bodyLimit ?? 1024 * 1024,
       strictContentType: this.config.strictContentType ?? true,
+      formLimits: this.config.formLimits,
       logError: (message: string, error: unknown) => this.logger.error(message, error),
       appScope: this.#appScope,
     };

@@ -3,7 +3,9 @@ import { planDependencies, solveDependencies, TeardownStack } from "../dependenc
 import { RequestValidationError, ResponseValidationError } from "../errors/validation.js";
 import { decodeJsonBody } from "../http/body.js";
 import type { RequestContext } from "../http/context.js";
+import { type FormLimits, readFormBody, resolveFormLimits } from "../http/form-body.js";
 import { isBodylessStatus } from "../internal/status.js";
+import { bodyKindOf } from "../params/analyze.js";
 import { compileParam, validatorFor } from "../params/compile.js";
 import { compileResponseFilter } from "../responses/filter.js";
 import { encodeJson, type OutgoingResponse, Response } from "../responses/response.js";
@@ -14,6 +16,8 @@ import type { CompiledRoute, RouteRecord } from "./route-record.js";
 export interface CompileSettings {
   bodyLimit: number;
   strictContentType: boolean;
+  /** the app's limits for form and multipart bodies (defaults in http/form-body.ts) */
+  formLimits?: FormLimits;
   /** logs an error raised after the response was sent (teardown, background task) */
   logError(message: string, error: unknown): void;
   /** the app's app-scoped dependency values */
@@ -39,6 +43,13 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
     node.params.map((param) => compileParam(node.id, param, embedBody)),
   );
   const hasBody = bodyParams.length > 0;
+  // a form route never reads its body as JSON, a JSON route never parses a form
+  const hasForm =
+    bodyKindOf(
+      graph.nodes.flatMap((node) => node.params),
+      route.where,
+    ) === "form";
+  const formLimits = resolveFormLimits(settings.formLimits, options.formLimits);
   const plan = planDependencies(graph, settings.appScope ?? null);
   const nodeCount = plan.nodeCount;
   const rootId = graph.root.id;
@@ -117,7 +128,7 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
     if (hasBody) {
       body = decodeJsonBody(await ctx.body(bodyLimit), ctx.header("content-type"), strict);
       if (body === null && !embedBody) body = undefined; // a null body is a missing body
-    }
+    } else if (hasForm) body = await readFormBody(ctx, formLimits);
     const args: Record<string, unknown>[] = new Array(nodeCount);
     for (let i = 0; i < nodeCount; i++) args[i] = {};
     let errors: ValidationErrorDetail[] | undefined;

@@ -1,4 +1,5 @@
 import type { DependsMarker, ParamsShape } from "../dependencies/dependency.js";
+import type { FormLimits } from "../http/form-body.js";
 import type { Response, ResponseInit } from "../responses/response.js";
 import type { StandardSchemaV1 } from "../schema/standard.js";
 
@@ -49,4 +50,6 @@ export interface RouteOptions<TParams extends ParamsShape = ParamsShape> {
   includeInSchema?: boolean;
   /** largest accepted request body in bytes (default: the app's, 1 MiB) */
   bodyLimit?: number;
+  /** limits for a form or multipart body, over the app's `formLimits` */
+  formLimits?: FormLimits;
 }

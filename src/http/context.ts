@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import { BackgroundTasks } from "../background/tasks.js";
 import { parseCookies } from "./cookies.js";
 import { parseQuery, type QueryValues } from "./query.js";
@@ -12,6 +13,11 @@ export type HeaderValues = Record<string, string | string[] | undefined>;
 export interface RequestAdapter {
   /** reads the whole body, failing with 413 past `limit` bytes */
   readBody(ctx: RequestContext, limit: number): Promise<Uint8Array>;
+  /**
+   * the body as a node stream, for parsers that read as it arrives (forms, multipart); the
+   * caller reads it at most once and never together with `readBody`
+   */
+  bodyStream(ctx: RequestContext): Readable;
   /** every value of a header, one per header line (node joins repeated lines with ", ") */
   headerValues(ctx: RequestContext, name: string): string[];
   /** aborts `controller` when the client goes away before the response is complete */

@@ -2,6 +2,7 @@ import { ConfigError } from "../errors/config-error.js";
 import { describeSchema } from "../schema/index.js";
 import { isStandardSchema, type StandardSchemaV1 } from "../schema/standard.js";
 import type { SchemaFacts } from "../schema/types.js";
+import { FileSchema } from "./form.js";
 import {
   type BodyOptions,
   type HeaderOptions,
@@ -44,7 +45,8 @@ export function declareParam(
   where: string,
 ): ParamDeclaration {
   if (isParamMarker(value)) {
-    const facts = describeSchema(value.schema);
+    const facts =
+      value.schema instanceof FileSchema ? value.schema.facts : describeSchema(value.schema);
     const wireName = wireNameOf(name, value.source, value.options);
     if (value.source === "path") {
       if (!pathNames.has(wireName)) {
@@ -85,7 +87,7 @@ export function declareParam(
   throw new ConfigError(
     "E_PARAM_SOURCE",
     where,
-    `params.${name} is neither a schema nor a marker (Path, Query, Header, Cookie, Body, Depends).`,
+    `params.${name} is neither a schema nor a marker (Path, Query, Header, Cookie, Body, Form, File, Depends).`,
   );
 }
 
@@ -99,4 +101,24 @@ export function implicitPathParam(name: string): ParamDeclaration {
     options: {},
     facts: RAW_STRING_FACTS,
   };
+}
+
+/**
+ * A route reads its body one way: as JSON (`Body`) or as a form (`Form`, `File`), never both.
+ * Returns "json", "form" or null (no body params).
+ */
+export function bodyKindOf(
+  params: readonly ParamDeclaration[],
+  where: string,
+): "json" | "form" | null {
+  const json = params.find((p) => p.source === "body");
+  const form = params.find((p) => p.source === "form" || p.source === "file");
+  if (json !== undefined && form !== undefined) {
+    throw new ConfigError(
+      "E_BODY_CONFLICT",
+      where,
+      `"${json.name}" is a JSON body param and "${form.name}" a ${form.source} param; a request has one body. Declare "${json.name}" with Form() or the others with Body().`,
+    );
+  }
+  return json !== undefined ? "json" : form !== undefined ? "form" : null;
 }

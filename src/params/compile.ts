@@ -3,6 +3,7 @@ import { compileValidator, describeFields } from "../schema/index.js";
 import type { StandardSchemaV1 } from "../schema/standard.js";
 import type { InputKind, Validator } from "../schema/types.js";
 import type { ParamDeclaration } from "./analyze.js";
+import { fileValidator, formFieldReader, formModelReader } from "./form.js";
 
 /** Reads a param's raw input: a string, string[] for lists, the body value, or undefined. */
 export type ParamReader = (ctx: RequestContext, body: unknown) => unknown;
@@ -58,10 +59,19 @@ function queryModelReader(param: ParamDeclaration): ParamReader {
 
 /** A param whose object schema is filled from a whole source rather than one key of it. */
 export function isSourceModel(param: ParamDeclaration): boolean {
-  return param.source === "query" && param.facts.isObject && param.schema !== undefined;
+  return (
+    (param.source === "query" || param.source === "form") &&
+    param.facts.isObject &&
+    param.schema !== undefined
+  );
 }
 
 function readerFor(param: ParamDeclaration, embedBody: boolean): ParamReader {
+  if (param.source === "form" || param.source === "file") {
+    // the route's form values arrive as `body`
+    const read = isSourceModel(param) ? formModelReader(param) : formFieldReader(param);
+    return (_ctx, body) => read(body);
+  }
   if (isSourceModel(param)) return queryModelReader(param);
   const wire = param.wireName;
   switch (param.source) {
@@ -96,7 +106,20 @@ export function compileParam(
   param: ParamDeclaration,
   embedBody: boolean,
 ): CompiledParam {
-  const isBody = param.source === "body" || param.source === "form" || param.source === "file";
+  if (param.source === "form" || param.source === "file") {
+    // FastAPI reports form and file errors under "body"; form strings convert like query values
+    return {
+      node,
+      name: param.name,
+      read: readerFor(param, embedBody),
+      validate:
+        param.source === "file"
+          ? fileValidator(param.facts)
+          : validatorFor(param.schema!, "string"),
+      loc: isSourceModel(param) ? ["body"] : ["body", param.wireName],
+    };
+  }
+  const isBody = param.source === "body";
   return {
     node,
     name: param.name,

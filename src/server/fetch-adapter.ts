@@ -1,3 +1,5 @@
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { HTTPException } from "../errors/http-exception.js";
 import { type HeaderValues, type RequestAdapter, RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
@@ -47,6 +49,10 @@ async function readLimited(
 
 const fetchAdapter: RequestAdapter = {
   readBody: (ctx, limit) => readLimited((ctx.native as FetchNative).request, ctx, limit),
+  bodyStream(ctx) {
+    const body = (ctx.native as FetchNative).request.body;
+    return body === null ? Readable.from([]) : Readable.fromWeb(body as NodeReadableStream);
+  },
   headerValues(ctx, name) {
     const value = (ctx.native as FetchNative).request.headers.get(name);
     return value === null ? [] : [value];

@@ -61,6 +61,8 @@ export const nodeAdapter: RequestAdapter = {
     });
   },
 
+  bodyStream: (ctx) => (ctx.native as NodeNative).req,
+
   headerValues(ctx, name) {
     const { req } = ctx.native as NodeNative;
     const raw = req.rawHeaders;

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import type { RequestAdapter } from "../../src/http/context.js";
 import type { OutgoingResponse } from "../../src/http/outgoing.js";
 import type { App } from "../../src/index.js";
@@ -11,6 +12,7 @@ const adapter: RequestAdapter = {
   },
   watchDisconnect: () => undefined,
   client: () => null,
+  bodyStream: () => Readable.from([]),
 };
 
 /**

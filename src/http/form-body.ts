@@ -1,0 +1,248 @@
+import { randomUUID } from "node:crypto";
+import { type FileHandle, open, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import busboy from "busboy";
+import { HTTPException } from "../errors/http-exception.js";
+import type { RequestContext } from "./context.js";
+
+/** How much of a form or multipart body is accepted. Every limit is per request. */
+export interface FormLimits {
+  /** largest file, in bytes (default 10 MiB); larger → 413 */
+  fileSize?: number;
+  /** most files (default 1000); more → 400 */
+  files?: number;
+  /** most non-file fields (default 1000); more → 400 */
+  fields?: number;
+  /** largest non-file field value, in bytes (default 1 MiB); larger → 400 */
+  fieldSize?: number;
+  /** most parts, files and fields together (default 1000); more → 400 */
+  parts?: number;
+  /** longest field name, in bytes (default 1000); longer → 400 */
+  fieldNameSize?: number;
+  /** a file larger than this many bytes is written to a temp file (default 1 MiB) */
+  spoolThreshold?: number;
+}
+
+export type ResolvedFormLimits = Required<FormLimits>;
+
+export const DEFAULT_FORM_LIMITS: ResolvedFormLimits = {
+  fileSize: 10 * 1024 * 1024,
+  files: 1000,
+  fields: 1000,
+  fieldSize: 1024 * 1024,
+  parts: 1000,
+  fieldNameSize: 1000,
+  spoolThreshold: 1024 * 1024,
+};
+
+/** The app's limits overlaid with a route's. */
+export function resolveFormLimits(...layers: (FormLimits | undefined)[]): ResolvedFormLimits {
+  const out = { ...DEFAULT_FORM_LIMITS };
+  for (const layer of layers) {
+    if (layer === undefined) continue;
+    for (const key of Object.keys(layer) as (keyof FormLimits)[]) {
+      const value = layer[key];
+      if (value !== undefined) out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** One uploaded file as received: in memory (`chunks`) or spooled to `path`. */
+export class ReceivedFile {
+  constructor(
+    readonly filename: string | null,
+    readonly contentType: string,
+    readonly size: number,
+    readonly chunks: readonly Uint8Array[] | null,
+    readonly path: string | null,
+  ) {}
+}
+
+/** Form values by field name, in arrival order: strings for fields, files for file parts. */
+export type FormValues = Record<string, (string | ReceivedFile)[]>;
+
+/** "multipart/form-data; boundary=x" -> "multipart"; "application/x-www-form-urlencoded" -> "urlencoded" */
+function formKindOf(contentType: string | undefined): "multipart" | "urlencoded" | null {
+  if (contentType === undefined) return null;
+  const semicolon = contentType.indexOf(";");
+  const media = (semicolon === -1 ? contentType : contentType.slice(0, semicolon))
+    .trim()
+    .toLowerCase();
+  if (media === "multipart/form-data") return "multipart";
+  if (media === "application/x-www-form-urlencoded") return "urlencoded";
+  return null;
+}
+
+const PARSE_ERROR = "There was an error parsing the body";
+
+function mib(bytes: number): string {
+  return `${Math.floor(bytes / 1024)}KB`;
+}
+
+/**
+ * Reads a form body as it streams in: `application/x-www-form-urlencoded` and
+ * `multipart/form-data`. Any other content type reads nothing and gives no values (so every
+ * field is `missing`, as in FastAPI). Framing errors are 400 with FastAPI's messages; a body
+ * that ends mid-part keeps only the parts that were complete. Files past `spoolThreshold` go
+ * to a temp file, deleted after the response is sent.
+ */
+export function readFormBody(ctx: RequestContext, limits: ResolvedFormLimits): Promise<FormValues> {
+  const contentType = ctx.header("content-type");
+  const values: FormValues = Object.create(null);
+  const kind = formKindOf(contentType);
+  if (kind === null) return Promise.resolve(values);
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { "content-type": contentType },
+      defParamCharset: "utf8",
+      limits: {
+        fileSize: limits.fileSize,
+        files: limits.files,
+        fields: limits.fields,
+        fieldSize: limits.fieldSize,
+        parts: limits.parts,
+        fieldNameSize: limits.fieldNameSize,
+      },
+    });
+  } catch {
+    // the only content types busboy rejects here are multipart ones without a boundary
+    return Promise.reject(new HTTPException(400, "Missing boundary in multipart."));
+  }
+  const source = ctx.adapter.bodyStream(ctx);
+  return new Promise<FormValues>((resolve, reject) => {
+    let settled = false;
+    let parsed = false;
+    let sourceEnded = false;
+    let pending = 0;
+
+    const add = (name: string, value: string | ReceivedFile) => {
+      const list = values[name];
+      if (list === undefined) values[name] = [value];
+      else list.push(value);
+    };
+    const finishIfDone = () => {
+      if (settled || !parsed || pending > 0) return;
+      settled = true;
+      source.unpipe(parser);
+      resolve(values);
+    };
+    const fail = (status: number, detail: string) => {
+      if (settled) return;
+      settled = true;
+      source.unpipe(parser);
+      parser.removeAllListeners("field");
+      parser.removeAllListeners("file");
+      if (!sourceEnded) {
+        // stop parsing, throw the rest away, and close the connection after answering
+        ctx.closeConnection = true;
+        source.resume();
+      }
+      reject(new HTTPException(status, detail));
+    };
+
+    parser.on("field", (name, value, info) => {
+      if (info.nameTruncated) {
+        fail(400, `Field name exceeded maximum size of ${limits.fieldNameSize} bytes.`);
+      } else if (info.valueTruncated) {
+        fail(400, `Part exceeded maximum size of ${mib(limits.fieldSize)}.`);
+      } else if (name !== undefined && name !== "") add(name, value);
+    });
+    parser.on("file", (name, stream, info) => {
+      if (name === undefined || name === "") {
+        stream.resume();
+        return;
+      }
+      pending++;
+      stream.once("limit", () =>
+        fail(413, `File too large. Maximum size is ${limits.fileSize} bytes.`),
+      );
+      collectFile(ctx, stream, info, limits.spoolThreshold).then(
+        (file) => {
+          pending--;
+          if (file !== null && !settled) add(name, file);
+          finishIfDone();
+        },
+        () => {
+          pending--;
+          fail(400, PARSE_ERROR);
+        },
+      );
+    });
+    parser.on("partsLimit", () =>
+      fail(400, `Too many parts. Maximum number of parts is ${limits.parts}.`),
+    );
+    parser.on("filesLimit", () =>
+      fail(400, `Too many files. Maximum number of files is ${limits.files}.`),
+    );
+    parser.on("fieldsLimit", () =>
+      fail(400, `Too many fields. Maximum number of fields is ${limits.fields}.`),
+    );
+    parser.on("error", (error: Error) => {
+      // a body that stops mid-part: the complete parts count, the cut one is missing
+      if (error.message === "Unexpected end of form") {
+        parsed = true;
+        finishIfDone();
+      } else fail(400, PARSE_ERROR);
+    });
+    parser.on("close", () => {
+      parsed = true;
+      finishIfDone();
+    });
+    source.on("end", () => {
+      sourceEnded = true;
+    });
+    source.on("error", () => fail(400, PARSE_ERROR));
+    source.on("close", () => {
+      if (!sourceEnded) fail(400, PARSE_ERROR);
+    });
+    source.pipe(parser);
+  });
+}
+
+/** Buffers a file part, moving it to a temp file once it passes `threshold` bytes. */
+async function collectFile(
+  ctx: RequestContext,
+  stream: Readable & { truncated?: boolean },
+  info: busboy.FileInfo,
+  threshold: number,
+): Promise<ReceivedFile | null> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let handle: FileHandle | null = null;
+  let path: string | null = null;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (handle !== null) {
+        await handle.write(chunk);
+        continue;
+      }
+      chunks.push(chunk);
+      if (size > threshold) {
+        const spoolPath = join(tmpdir(), `tailor-upload-${randomUUID()}`);
+        path = spoolPath;
+        ctx.onAfterSend(() => rm(spoolPath, { force: true }));
+        handle = await open(spoolPath, "w");
+        for (const buffered of chunks) await handle.write(buffered);
+        chunks.length = 0;
+      }
+    }
+  } catch {
+    // the body ended inside this part ("Unexpected end of file"): the file is missing
+    return null;
+  } finally {
+    await handle?.close();
+  }
+  if (stream.truncated) return null;
+  return new ReceivedFile(
+    info.filename ?? null,
+    info.mimeType,
+    size,
+    path === null ? chunks : null,
+    path,
+  );
+}

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, serve } from "../../src/index.js";
+import { RawConnection } from "../integration/transports.js";
+import { createFormApp } from "./apps.js";
+
+let server: RunningServer;
+let port: number;
+
+beforeAll(async () => {
+  server = await serve(createFormApp(), { port: 0 });
+  port = Number(new URL(server.url).port);
+});
+afterAll(() => server.close());
+
+function request(path: string, contentType: string, body: string | Buffer): Buffer {
+  const bytes = typeof body === "string" ? Buffer.from(body, "latin1") : body;
+  const head =
+    `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: ${contentType}\r\n` +
+    `Content-Length: ${bytes.length}\r\n\r\n`;
+  return Buffer.concat([Buffer.from(head), bytes]);
+}
+
+const MULTIPART = "multipart/form-data; boundary=XYZ";
+
+function part(disposition: string, content: string): string {
+  return `--XYZ\r\nContent-Disposition: ${disposition}\r\n\r\n${content}\r\n`;
+}
+
+/** Sends one request on a fresh connection and returns the answer. */
+async function send(raw: Buffer) {
+  const connection = await RawConnection.open(port);
+  try {
+    connection.write(raw);
+    return await connection.response();
+  } finally {
+    connection.close();
+  }
+}
+
+async function expectServerStillAnswers(): Promise<void> {
+  const response = await send(
+    request("/login", "application/x-www-form-urlencoded", "username=u&password=abcd"),
+  );
+  expect(response.status).toBe(200);
+}
+
+function expectCleanClientError(response: { status: number; body: string }, status: number) {
+  expect(response.status).toBe(status);
+  expect(response.body).not.toMatch(/at .*\.(ts|js):\d+/);
+  expect(JSON.parse(response.body)).toHaveProperty("detail");
+}
+
+describe("hostile form bodies on a raw socket", () => {
+  it("answers 413 to an oversized file without reading it all, and closes that connection", async () => {
+    const connection = await RawConnection.open(port);
+    const header =
+      `POST /small HTTP/1.1\r\nHost: x\r\nContent-Type: ${MULTIPART}\r\n` +
+      `Content-Length: ${50 * 1024 * 1024}\r\n\r\n` +
+      `--XYZ\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n\r\n`;
+    connection.write(header);
+    connection.write(Buffer.alloc(64 * 1024, 1));
+    const response = await connection.response();
+    expectCleanClientError(response, 413);
+    expect(response.headers.connection).toBe("close");
+    expect(await connection.waitClosed()).toBe(true);
+    await expectServerStillAnswers();
+  });
+
+  it("answers 400 to thousands of parts", async () => {
+    const body = `${part('form-data; name="x"', "1").repeat(5000)}--XYZ--\r\n`;
+    const response = await send(request("/login", MULTIPART, body));
+    expectCleanClientError(response, 400);
+    expect(JSON.parse(response.body)).toEqual({
+      detail: "Too many parts. Maximum number of parts is 1000.",
+    });
+    await expectServerStillAnswers();
+  });
+
+  it("answers 400 to thousands of urlencoded fields", async () => {
+    const body = Array.from({ length: 5000 }, (_, i) => `f${i}=1`).join("&");
+    const response = await send(request("/login", "application/x-www-form-urlencoded", body));
+    expectCleanClientError(response, 400);
+    expect(JSON.parse(response.body)).toEqual({
+      detail: "Too many fields. Maximum number of fields is 1000.",
+    });
+  });
+
+  it("answers 400 to a huge field name", async () => {
+    const body = `${"n".repeat(100_000)}=1`;
+    const response = await send(request("/login", "application/x-www-form-urlencoded", body));
+    expectCleanClientError(response, 400);
+    expect(JSON.parse(response.body)).toEqual({
+      detail: "Field name exceeded maximum size of 1000 bytes.",
+    });
+    await expectServerStillAnswers();
+  });
+
+  it("answers 400 to a field value over fieldSize", async () => {
+    const body = `${part('form-data; name="username"', "u".repeat(2 * 1024 * 1024))}--XYZ--\r\n`;
+    const response = await send(request("/login", MULTIPART, body));
+    expectCleanClientError(response, 400);
+    expect(JSON.parse(response.body)).toEqual({ detail: "Part exceeded maximum size of 1024KB." });
+  });
+
+  it.each([
+    ["a part without a name", part("form-data", "x")],
+    ["a part with a bad content-disposition", part("attachment; name=file", "x")],
+    ["a part with no content-disposition", "--XYZ\r\nContent-Type: text/plain\r\n\r\nx\r\n"],
+  ])("ignores %s: the file is missing (422)", async (_label, first) => {
+    const response = await send(request("/upload", MULTIPART, `${first}--XYZ--\r\n`));
+    expectCleanClientError(response, 422);
+    expect(JSON.parse(response.body)).toEqual({
+      detail: [{ type: "missing", loc: ["body", "file"], msg: "Field required", input: null }],
+    });
+  });
+
+  it("answers 400 to a malformed part header", async () => {
+    const body = `--XYZ\r\n${"X".repeat(20_000)}\r\n\r\nx\r\n--XYZ--\r\n`;
+    const response = await send(request("/upload", MULTIPART, body));
+    expectCleanClientError(response, 400);
+    await expectServerStillAnswers();
+  });
+
+  it("treats a body that stops mid-part as missing that part", async () => {
+    const body =
+      part('form-data; name="note"', "kept") +
+      '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhal';
+    const response = await send(request("/upload", MULTIPART, body));
+    expectCleanClientError(response, 422);
+    expect(JSON.parse(response.body).detail[0].loc).toEqual(["body", "file"]);
+    await expectServerStillAnswers();
+  });
+
+  it("answers 400 to multipart without a boundary", async () => {
+    const response = await send(request("/upload", "multipart/form-data", "garbage"));
+    expect(response.status).toBe(400);
+    expect(response.body).toBe('{"detail":"Missing boundary in multipart."}');
+    await expectServerStillAnswers();
+  });
+
+  it("keeps serving after a client disconnects in the middle of an upload", async () => {
+    const connection = await RawConnection.open(port);
+    connection.write(
+      `POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: ${MULTIPART}\r\nContent-Length: 100000\r\n\r\n` +
+        `--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    connection.close();
+    await expectServerStillAnswers();
+  });
+
+  it("serves two form requests in a row on one keep-alive connection", async () => {
+    const connection = await RawConnection.open(port);
+    try {
+      for (const password of ["abc", "abcd"]) {
+        connection.write(
+          request("/login", "application/x-www-form-urlencoded", `username=u&password=${password}`),
+        );
+        const response = await connection.response();
+        expect(response.status).toBe(password === "abc" ? 422 : 200);
+      }
+    } finally {
+      connection.close();
+    }
+  });
+});
