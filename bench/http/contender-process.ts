@@ -98,7 +98,7 @@ export async function startContender(def: ContenderDef, timeoutMs = 20_000): Pro
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      const firstLines = stderr.trim().split("\n").slice(0, 3).join(" | ");
+      const firstLines = stderr.trim().split("\n").slice(0, 3).join(" | ").replaceAll(ROOT, "");
       if (child.exitCode === SKIP_EXIT_CODE) {
         return { ok: false, skipped: true, note: firstLines.replace(/^SKIP: /, "") };
       }

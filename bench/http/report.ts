@@ -23,6 +23,8 @@ export interface Absent {
 export interface Row {
   contender: string;
   rps: number;
+  /** (max − min) ÷ median of req/s over the rounds: how much the rounds disagree. */
+  spread: number;
   vsFastify: number;
   vsRawNode: number;
   p50: number;
@@ -37,6 +39,11 @@ export function median(values: number[]): number {
   if (sorted.length === 0) return Number.NaN;
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function spreadOf(values: number[]): number {
+  const mid = median(values);
+  return mid > 0 ? (Math.max(...values) - Math.min(...values)) / mid : Number.NaN;
 }
 
 /** Median of (contender req/s ÷ reference req/s), each ratio taken within one round. */
@@ -57,6 +64,7 @@ export function summarize(scenario: string, measurements: Measurement[], order: 
     rows.push({
       contender,
       rps: median(own.map((m) => m.rps)),
+      spread: spreadOf(own.map((m) => m.rps)),
       vsFastify: sameRoundRatio(own, inScenario, "fastify"),
       vsRawNode: sameRoundRatio(own, inScenario, "raw-node"),
       p50: median(own.map((m) => m.p50)),
@@ -78,20 +86,20 @@ function fmt(value: number, digits: number): string {
 }
 
 const HEADER =
-  "| contender | req/s | × fastify | × raw-node | p50 ms | p99 ms | non-2xx | errors | peak RSS MiB |\n" +
-  "|---|---:|---:|---:|---:|---:|---:|---:|---:|";
+  "| contender | req/s | spread | × fastify | × raw-node | p50 ms | p99 ms | non-2xx | errors | peak RSS MiB |\n" +
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
 export function scenarioTable(scenario: Scenario, rows: Row[], absent: Absent[]): string {
   const lines = [`### ${scenario.id} — ${scenario.title}`, "", HEADER];
   for (const r of rows) {
     lines.push(
-      `| ${r.contender} | ${fmt(r.rps, 0)} | ${fmt(r.vsFastify, 2)} | ${fmt(r.vsRawNode, 2)} | ` +
+      `| ${r.contender} | ${fmt(r.rps, 0)} | ${fmt(r.spread * 100, 0)}% | ${fmt(r.vsFastify, 2)} | ${fmt(r.vsRawNode, 2)} | ` +
         `${fmt(r.p50, 0)} | ${fmt(r.p99, 0)} | ${fmt(r.non2xx, 0)} | ${fmt(r.errors, 0)} | ` +
         `${fmt(r.peakRssMb, 1)} |`,
     );
   }
   for (const a of absent) {
-    lines.push(`| ${a.contender} | ${a.status} | | | | | | | |`);
+    lines.push(`| ${a.contender} | ${a.status} | | | | | | | | |`);
   }
   return lines.join("\n");
 }

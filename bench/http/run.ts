@@ -2,6 +2,7 @@
 // measures interleaved rounds with autocannon pinned to CPU 1 and writes bench/RESULTS.md.
 //   npx tsx bench/http/run.ts [--duration 10] [--rounds 3] [--warmup 2] [--only A,B] [--contenders tailor,fastify]
 import { writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { checkContender } from "./checks.js";
 import {
@@ -44,6 +45,7 @@ if (unknown.length > 0 || scenarios.length === 0 || defs.length === 0) {
 }
 const command = ["npx tsx bench/http/run.ts", ...process.argv.slice(2)].join(" ");
 
+const loadBefore = loadavg()[0]!;
 const running: RunningContender[] = [];
 const absent: Absent[] = [];
 const measurements: Measurement[] = [];
@@ -111,6 +113,14 @@ try {
   await stopAll();
 }
 
+const loadAfter = loadavg()[0]!;
+const busy = Math.max(loadBefore, loadAfter) > availableParallelism();
+const loadNote =
+  `1-minute load average ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end` +
+  (busy
+    ? ": other processes competed for both CPUs, so absolute numbers are noisy; " +
+      "read the spread column and prefer the same-round ratios"
+    : "");
 const order = running.map((c) => c.name);
 const tables = scenarios.map((s) => scenarioTable(s, summarize(s.id, measurements, order), absent));
 const machine = describeMachine();
@@ -131,6 +141,8 @@ const doc = [
   "- 100 connections (scenario E: 1,000). Every number is the median over rounds; " +
     "× columns are medians of same-round ratios of req/s.",
   `- ${peakNote}.`,
+  `- ${loadNote}.`,
+  "- spread = (max − min) ÷ median of req/s over the rounds.",
   "- Each contender's answers were checked before measuring (status, content-type, body, " +
     "422 on bad input, `internal_cost` filtered); see `bench/http/scenarios.ts`.",
   "",
