@@ -92,7 +92,11 @@ try {
           await runLoad({ ...load, connections, durationSec: warmupSec });
         }
         peakIsPerRun = resetPeakRss(contender.pid) && peakIsPerRun;
-        const result = await runLoad({ ...load, connections, durationSec });
+        const result = await runLoad({ ...load, connections, durationSec }).catch((error) => {
+          console.log(`round ${round} ${scenario.id} ${contender.name}: ${error.message}`);
+          return null;
+        });
+        if (!result) continue;
         const peakRssMb = readPeakRssMb(contender.pid);
         measurements.push({
           contender: contender.name,
