@@ -1,0 +1,138 @@
+// Starts a contender server pinned to CPU 0, waits until it answers, reads its peak RSS, stops it.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+export const SERVER_CPU = "0";
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const CONTENDERS_DIR = fileURLToPath(new URL("./contenders/", import.meta.url));
+/** Exit code a contender uses to say "I cannot run here" (e.g. the framework is not importable). */
+const SKIP_EXIT_CODE = 3;
+
+export interface ContenderDef {
+  name: string;
+  /** Returns a reason when the contender cannot run on this machine. */
+  unavailable?: () => string | null;
+  command: (port: number) => string[];
+}
+
+function nodeContender(name: string): ContenderDef {
+  return {
+    name,
+    command: (port) => ["node", "--import", "tsx", `${CONTENDERS_DIR}${name}.ts`, String(port)],
+  };
+}
+
+function pythonHasFastApi(): string | null {
+  try {
+    execFileSync("python3", ["-c", "import fastapi, uvicorn"], { stdio: "ignore" });
+    return null;
+  } catch {
+    return "python3 cannot import fastapi and uvicorn";
+  }
+}
+
+export const CONTENDERS: ContenderDef[] = [
+  nodeContender("raw-node"),
+  nodeContender("fastify"),
+  nodeContender("hono"),
+  nodeContender("express"),
+  {
+    name: "fastapi",
+    unavailable: pythonHasFastApi,
+    command: (port) => ["python3", `${CONTENDERS_DIR}fastapi.py`, String(port)],
+  },
+  nodeContender("tailor"),
+];
+
+export interface RunningContender {
+  name: string;
+  pid: number;
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+export type StartResult =
+  | { ok: true; server: RunningContender }
+  | { ok: false; skipped: boolean; note: string };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 3000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** Spawns the contender and polls GET /hello until it answers (any status) or the child exits. */
+export async function startContender(def: ContenderDef, timeoutMs = 20_000): Promise<StartResult> {
+  const reason = def.unavailable?.();
+  if (reason) return { ok: false, skipped: true, note: reason };
+  const port = await freePort();
+  const child = spawn("taskset", ["-c", SERVER_CPU, ...def.command(port)], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const firstLines = stderr.trim().split("\n").slice(0, 3).join(" | ").replaceAll(ROOT, "");
+      if (child.exitCode === SKIP_EXIT_CODE) {
+        return { ok: false, skipped: true, note: firstLines.replace(/^SKIP: /, "") };
+      }
+      return { ok: false, skipped: false, note: `exited (${child.exitCode}): ${firstLines}` };
+    }
+    try {
+      await fetch(`${baseUrl}/hello`, { signal: AbortSignal.timeout(1000) });
+      const server = { name: def.name, pid: child.pid!, baseUrl, stop: () => stopChild(child) };
+      return { ok: true, server };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  await stopChild(child);
+  return { ok: false, skipped: false, note: `did not answer within ${timeoutMs} ms` };
+}
+
+/** Resets the kernel's peak-RSS mark of a process (Linux clear_refs "5"); false if not allowed. */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Peak resident set size (VmHWM) of a process in MiB, or NaN when unreadable. */
+export function readPeakRssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
+    return match ? Number(match[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
