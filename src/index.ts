@@ -3,6 +3,8 @@ export { APIRouter, type APIRouterOptions } from "./app/api-router.js";
 export { App, type AppOptions, type Logger, type Middleware } from "./app/app.js";
 export type { ExceptionHandler } from "./app/exception-handlers.js";
 export type { Lifespan } from "./app/lifespan.js";
+// Static files and mounts
+export type { Mount, Mountable } from "./app/mounts.js";
 export type { Handler, IncludeOptions } from "./app/registry.js";
 export type { ExtraResponse, ResponseClass, RouteOptions } from "./app/route-options.js";
 // Requests and responses
@@ -54,4 +56,11 @@ export type { ValidationErrorDetail } from "./schema/types.js";
 // Serving and testing
 export { handleFetch } from "./server/fetch-adapter.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
+export {
+  type FileInfo,
+  FileResponse,
+  type FileResponseInit,
+  StaticFiles,
+  type StaticFilesOptions,
+} from "./staticfiles/index.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";
