@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { createApp } from "../../examples/static/app.js";
-import { generateFiles } from "../../examples/static/generate.js";
+import { app, directory } from "../../examples/static/app.js";
 import { TestClient } from "../../src/index.js";
 
-const directory = mkdtempSync(join(tmpdir(), "tailor-example-static-"));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
-generateFiles(directory);
-const app = createApp(directory);
 const client = new TestClient(app);
 
 describe("static files example", () => {
