@@ -5,6 +5,8 @@ export { App, type AppOptions, type Logger, type Middleware } from "./app/app.js
 export { describeApp, describeRoute, type OpenApiAppOptions } from "./app/describe.js";
 export type { ExceptionHandler } from "./app/exception-handlers.js";
 export type { Lifespan } from "./app/lifespan.js";
+// Static files and mounts
+export type { Mount, Mountable } from "./app/mounts.js";
 export type { Handler, IncludeOptions } from "./app/registry.js";
 export type { ExtraResponse, ResponseClass, RouteOptions } from "./app/route-options.js";
 // Requests and responses
@@ -125,4 +127,11 @@ export {
   type SettingsOptions,
   type SettingsSchema,
 } from "./settings/index.js";
+export {
+  type FileInfo,
+  FileResponse,
+  type FileResponseInit,
+  StaticFiles,
+  type StaticFilesOptions,
+} from "./staticfiles/index.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";

@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 /**
  * Per-request cost of a route with a 5-dependency graph (two async, one async generator, two
  * sync) against the same route without dependencies, through `app.handle` with a minimal
@@ -8,17 +7,9 @@ import { Readable } from "node:stream";
  */
 import { bench, group, run, summary } from "mitata";
 import { z } from "zod";
-import type { RequestAdapter } from "../../src/http/context.js";
-import { App, Depends, dependency, Header, Query, RequestContext } from "../../src/index.js";
+import { App, Depends, dependency, Header, Query } from "../../src/index.js";
 import { runAfterSend } from "../../src/server/after-send.js";
-
-const adapter: RequestAdapter = {
-  readBody: async () => new Uint8Array(0),
-  headerValues: () => [],
-  watchDisconnect: () => {},
-  client: () => null,
-  bodyStream: () => Readable.from([]),
-};
+import { createRequestContext } from "../../src/testing/request-context.js";
 
 const settings = dependency({}, () => ({ maxTokens: 256 }));
 const session = dependency({}, async function* () {
@@ -71,7 +62,7 @@ const headers = { host: "bench", "x-api-key": "k-123" };
 const logError = (message: string, error: unknown) => console.error(message, error);
 
 async function request(url: string): Promise<void> {
-  const ctx = new RequestContext(adapter, null, "GET", url, headers);
+  const ctx = createRequestContext("GET", url, headers);
   const response = await app.handle(ctx);
   if (response.status !== 200) throw new Error(`unexpected ${response.status}`);
   await runAfterSend(ctx, logError);

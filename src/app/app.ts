@@ -10,6 +10,7 @@ import { bodyKindOf } from "../params/analyze.js";
 import type { OutgoingResponse } from "../responses/response.js";
 import { decodePath, parsePathTemplate, Router } from "../routing/index.js";
 import { handleFetch } from "../server/fetch-adapter.js";
+import { FileResponse } from "../staticfiles/file-response.js";
 import type { APIRouter } from "./api-router.js";
 import { compileRoute } from "./compile.js";
 import { describeApp, type OpenApiAppOptions } from "./describe.js";
@@ -23,6 +24,7 @@ import {
   internalErrorResponse,
 } from "./exception-handlers.js";
 import { type Lifespan, LifespanRunner } from "./lifespan.js";
+import { type Mount, type Mountable, MountTable } from "./mounts.js";
 import { DependencyOverrides } from "./overrides.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
 import type { RouteRecord } from "./route-record.js";
@@ -106,6 +108,7 @@ export class App extends RouteRegistry {
   readonly #router = new Router<RouteRecord>();
   readonly #exceptionHandlers = new ExceptionHandlers();
   readonly #middleware: Middleware[] = [];
+  readonly #mounts = new MountTable<RouteRecord>();
   readonly #lifespan: LifespanRunner<App>;
   #pipeline: ((ctx: RequestContext) => Promise<OutgoingResponse>) | undefined;
   #graphVersion = 0;
@@ -174,6 +177,22 @@ export class App extends RouteRegistry {
     this.#router.add(methods, declaration.path, record);
   }
 
+  /** every mount, in declaration order (a mounted App documents itself under `path`) */
+  get mounts(): readonly Mount[] {
+    return this.#mounts.list;
+  }
+
+  /**
+   * Serves another app (or StaticFiles) under a path prefix: it sees the path without the
+   * prefix and `ctx.rootPath` with it; this app's middleware still wraps it. Routes declared
+   * before the mount win over it for the paths both match.
+   * @example app.mount("/static", new StaticFiles({ directory: "public" }));
+   */
+  mount(path: string, app: Mountable, options: { name?: string } = {}): this {
+    this.#mounts.add(path, app, options.name, this.#records);
+    return this;
+  }
+
   /** includes a router's routes, with an extra prefix, tags, dependencies and responses */
   includeRouter(router: APIRouter, options: IncludeOptions = {}): this {
     for (const declaration of router.declarations())
@@ -226,6 +245,7 @@ export class App extends RouteRegistry {
   async startup(): Promise<void> {
     const state = await this.#lifespan.start(this);
     Object.assign(this.state, state);
+    await this.#mounts.startup();
     if (this.#appScopeStarted) return;
     this.#appScopeStarted = true;
     this.#refreshGraphs();
@@ -237,6 +257,7 @@ export class App extends RouteRegistry {
     this.#appScopeStarted = false;
     for (const failure of await this.#appScope.close())
       this.logger.error("teardown of an app-scoped dependency failed", failure);
+    await this.#mounts.shutdown();
     await this.#lifespan.stop();
   }
 
@@ -299,6 +320,14 @@ export class App extends RouteRegistry {
       if (path === null) throw new HTTPException(404);
       ctx.path = path;
       const found = this.#router.lookup(ctx.method, path);
+      if (this.#mounts.size > 0) {
+        const mounted = this.#mounts.enter(
+          ctx,
+          path,
+          found !== null && "match" in found ? found.match.value : undefined,
+        );
+        if (mounted !== undefined) return await mounted.handle(ctx);
+      }
       if (found === null) return this.#notFound(ctx, path);
       if (!("match" in found)) {
         throw new HTTPException(405, undefined, { allow: found.allow.join(", ") });
@@ -307,7 +336,8 @@ export class App extends RouteRegistry {
       ctx.pathParams = found.match.params;
       if (this.#graphVersion !== this.dependencyOverrides.version) this.#refreshGraphs();
       const run = (record.compiled ??= compileRoute(record, this.#settings()));
-      return await run(ctx);
+      const response = await run(ctx);
+      return response instanceof FileResponse ? response.forRequest(ctx) : response;
     } catch (error) {
       return this.#handleError(ctx, error, record);
     }
@@ -316,7 +346,7 @@ export class App extends RouteRegistry {
   #notFound(ctx: RequestContext, path: string): OutgoingResponse | Promise<OutgoingResponse> {
     if (this.config.redirectSlashes !== false && path !== "/") {
       const toggled = path.endsWith("/") ? path.slice(0, -1) : `${path}/`;
-      if (this.#router.matchesPath(toggled)) {
+      if (this.#router.matchesPath(toggled) || this.#mounts.matchesPath(toggled)) {
         const raw = ctx.rawPath.endsWith("/") ? ctx.rawPath.slice(0, -1) : `${ctx.rawPath}/`;
         const host = ctx.header("host") ?? "localhost";
         const query = ctx.rawQuery === "" ? "" : `?${ctx.rawQuery}`;

@@ -1,19 +1,6 @@
-import { Readable } from "node:stream";
-import type { RequestAdapter } from "../../src/http/context.js";
 import type { OutgoingResponse } from "../../src/http/outgoing.js";
 import type { App } from "../../src/index.js";
-import { RequestContext } from "../../src/index.js";
-
-const adapter: RequestAdapter = {
-  readBody: async () => new Uint8Array(0),
-  headerValues: (ctx, name) => {
-    const value = ctx.header(name);
-    return value === undefined ? [] : [value];
-  },
-  watchDisconnect: () => undefined,
-  client: () => null,
-  bodyStream: () => Readable.from([]),
-};
+import { createRequestContext } from "../../src/testing/request-context.js";
 
 /**
  * Calls the app's pipeline directly and returns its response object: headers in the order the
@@ -29,7 +16,7 @@ export async function callRaw(
   const lower: Record<string, string> = { host: "testserver" };
   for (const [name, value] of Object.entries(headers)) lower[name.toLowerCase()] = value;
   await app.startup();
-  return app.handle(new RequestContext(adapter, null, method, url, lower, scheme));
+  return app.handle(createRequestContext(method, url, lower, scheme));
 }
 
 /** The response's headers as [name, value] pairs, in order. */
