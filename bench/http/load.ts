@@ -1,7 +1,9 @@
-// Runs autocannon in its own process pinned to CPU 1 and returns the numbers the report needs.
+// Runs the load generator (wrk when installed, else autocannon) in its own process pinned to
+// CPU 1 and returns the numbers the report needs.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { LoadRequest } from "./scenarios.js";
+import { hasWrk, runWrk } from "./wrk.js";
 
 export const LOAD_CPU = "1";
 const AUTOCANNON = fileURLToPath(
@@ -23,7 +25,15 @@ export interface LoadOptions {
   durationSec: number;
 }
 
+/** "wrk" when Debian's wrk is installed (`apt-get install wrk`), else "autocannon". */
+export const LOAD_GENERATOR: "wrk" | "autocannon" =
+  process.env.BENCH_LOAD === "autocannon" || !hasWrk() ? "autocannon" : "wrk";
+
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
+  return LOAD_GENERATOR === "wrk" ? runWrk(options, LOAD_CPU) : runAutocannon(options);
+}
+
+function runAutocannon(options: LoadOptions): Promise<LoadResult> {
   const { baseUrl, request, connections, durationSec } = options;
   const args = ["-c", LOAD_CPU, "node", AUTOCANNON, "--json", "--no-progress"];
   args.push("-c", String(connections), "-d", String(durationSec), "-m", request.method);

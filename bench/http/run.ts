@@ -1,5 +1,5 @@
 // Side-by-side HTTP benchmark: starts each contender pinned to CPU 0, checks its answers, then
-// measures interleaved rounds with autocannon pinned to CPU 1 and writes bench/RESULTS.md.
+// measures interleaved rounds with wrk (or autocannon) pinned to CPU 1 and writes bench/RESULTS.md.
 //   npx tsx bench/http/run.ts [--duration 10] [--rounds 3] [--warmup 2] [--only A,B] [--contenders tailor,fastify]
 import { writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -12,7 +12,7 @@ import {
   resetPeakRss,
   startContender,
 } from "./contender-process.js";
-import { runLoad } from "./load.js";
+import { LOAD_GENERATOR, runLoad } from "./load.js";
 import { describeMachine } from "./machine.js";
 import { type Absent, absentNotes, type Measurement, scenarioTable, summarize } from "./report.js";
 import { SCENARIOS } from "./scenarios.js";
@@ -139,8 +139,8 @@ const doc = [
   `- Command: \`${command}\``,
   `- Date: ${new Date().toISOString()}`,
   ...machine.map((line) => `- ${line}`),
-  `- Servers pinned to CPU 0 (\`taskset -c 0\`), autocannon pinned to CPU 1 (\`taskset -c 1\`), ` +
-    `one autocannon process per measurement; ${durationSec} s per measurement, ${rounds} interleaved ` +
+  `- Servers pinned to CPU 0 (\`taskset -c 0\`), ${LOAD_GENERATOR} pinned to CPU 1 (\`taskset -c 1\`), ` +
+    `one ${LOAD_GENERATOR} process per measurement; ${durationSec} s per measurement, ${rounds} interleaved ` +
     `rounds, ${warmupSec} s warm-up per contender and scenario in round 1.`,
   "- 100 connections (scenario E: 1,000). Every number is the median over rounds; " +
     "× columns are medians of same-round ratios of req/s.",
