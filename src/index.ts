@@ -29,6 +29,7 @@ export {
   SecurityScopes,
   type SecurityScopesValue,
 } from "./dependencies/security-scopes.js";
+export { BackgroundTasksParam, RequestParam } from "./dependencies/specials.js";
 
 // Errors
 export {
