@@ -1,16 +1,28 @@
+// biome-ignore-all assist/source/organizeImports: the exports are grouped by topic, one section per comment
+// The public API, grouped by topic in a fixed order (sorting would merge the sections, hence the
+// line above). test/index-exports.test.ts lists every exported value, so API changes show in review.
+
 // Application
 export { APIRouter, type APIRouterOptions } from "./app/api-router.js";
 export { App, type AppOptions, type Logger, type Middleware } from "./app/app.js";
-// OpenAPI
-export { describeApp, describeRoute, type OpenApiAppOptions } from "./app/describe.js";
 export type { ExceptionHandler } from "./app/exception-handlers.js";
 export type { Lifespan } from "./app/lifespan.js";
-// Static files and mounts
-export type { Mount, Mountable } from "./app/mounts.js";
 export type { Handler, IncludeOptions } from "./app/registry.js";
 export type { ExtraResponse, ResponseClass, RouteOptions } from "./app/route-options.js";
-// Requests and responses
-export { BackgroundTasks } from "./background/tasks.js";
+
+// Parameters
+export { File, type FileOptions, Files, Form } from "./params/form.js";
+export {
+  Body,
+  type BodyOptions,
+  Cookie,
+  Header,
+  type HeaderOptions,
+  type ParamOptions,
+  Path,
+  Query,
+} from "./params/markers.js";
+export type { StandardSchemaV1 } from "./schema/standard.js";
 
 // Dependencies
 export {
@@ -29,61 +41,8 @@ export {
   SecurityScopes,
   type SecurityScopesValue,
 } from "./dependencies/security-scopes.js";
+export { BackgroundTasksParam, RequestParam } from "./dependencies/specials.js";
 
-// Errors
-export {
-  ConfigError,
-  type ConfigErrorCode,
-  HTTPException,
-  RequestValidationError,
-  ResponseValidationError,
-} from "./errors/index.js";
-export { RequestContext } from "./http/context.js";
-export type { CookieOptions } from "./http/cookies.js";
-// Forms and files
-export type { FormLimits } from "./http/form-body.js";
-// Middleware
-export {
-  type CallNext,
-  CORSMiddleware,
-  type CORSOptions,
-  GZipMiddleware,
-  type GZipOptions,
-  HTTPSRedirectMiddleware,
-  type MiddlewareObject,
-  TrustedHostMiddleware,
-  type TrustedHostOptions,
-} from "./middleware/index.js";
-// OpenAPI
-export {
-  buildOpenApiDocument,
-  type DocumentOptions,
-  type OperationDescription,
-} from "./openapi/index.js";
-export { File, type FileOptions, Files, Form } from "./params/form.js";
-// Parameters
-export {
-  Body,
-  type BodyOptions,
-  Cookie,
-  Header,
-  type HeaderOptions,
-  type ParamOptions,
-  Path,
-  Query,
-} from "./params/markers.js";
-export { UploadFile } from "./params/upload-file.js";
-export {
-  HTMLResponse,
-  JSONResponse,
-  PlainTextResponse,
-  RedirectResponse,
-  Response,
-  type ResponseInit,
-} from "./responses/response.js";
-export { EventSourceResponse, ServerSentEvent, StreamingResponse } from "./responses/streaming.js";
-export type { StandardSchemaV1 } from "./schema/standard.js";
-export type { ValidationErrorDetail } from "./schema/types.js";
 // Security
 export {
   APIKeyCookie,
@@ -116,9 +75,44 @@ export {
   OAuth2PasswordRequestFormStrict,
   type OAuth2PasswordRequestFormValue,
 } from "./security/oauth2-password-form.js";
-// Serving and testing
-export { handleFetch } from "./server/fetch-adapter.js";
-export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
+
+// Errors
+export {
+  ConfigError,
+  type ConfigErrorCode,
+  HTTPException,
+  RequestValidationError,
+  ResponseValidationError,
+} from "./errors/index.js";
+export type { ValidationErrorDetail } from "./schema/types.js";
+
+// Requests and responses
+export { BackgroundTasks } from "./background/tasks.js";
+export { RequestContext } from "./http/context.js";
+export type { CookieOptions } from "./http/cookies.js";
+export {
+  HTMLResponse,
+  JSONResponse,
+  PlainTextResponse,
+  RedirectResponse,
+  Response,
+  type ResponseInit,
+} from "./responses/response.js";
+export { EventSourceResponse, ServerSentEvent, StreamingResponse } from "./responses/streaming.js";
+
+// Middleware
+export {
+  type CallNext,
+  CORSMiddleware,
+  type CORSOptions,
+  GZipMiddleware,
+  type GZipOptions,
+  HTTPSRedirectMiddleware,
+  type MiddlewareObject,
+  TrustedHostMiddleware,
+  type TrustedHostOptions,
+} from "./middleware/index.js";
+
 // Settings
 export {
   defineSettings,
@@ -127,6 +121,13 @@ export {
   type SettingsOptions,
   type SettingsSchema,
 } from "./settings/index.js";
+
+// Forms and files
+export type { FormLimits } from "./http/form-body.js";
+export { UploadFile } from "./params/upload-file.js";
+
+// Static files and mounts
+export type { Mount, Mountable } from "./app/mounts.js";
 export {
   type FileInfo,
   FileResponse,
@@ -134,4 +135,16 @@ export {
   StaticFiles,
   type StaticFilesOptions,
 } from "./staticfiles/index.js";
+
+// OpenAPI
+export { describeApp, describeRoute, type OpenApiAppOptions } from "./app/describe.js";
+export {
+  buildOpenApiDocument,
+  type DocumentOptions,
+  type OperationDescription,
+} from "./openapi/index.js";
+
+// Serving and testing
+export { handleFetch } from "./server/fetch-adapter.js";
+export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";

@@ -7,8 +7,6 @@ import {
   dependency,
   HTTPBearer,
   HTTPException,
-  legacySecurityHandler,
-  SecurityHTTPException,
   safeCompare,
 } from "../../src/index.js";
 
@@ -77,8 +75,7 @@ app.get("/v1/models", { params: { key: Depends(optionalKey) } }, function listMo
 // #endregion optional
 
 // #region legacy
-export const legacyApp = new App();
-legacyApp.exceptionHandler(SecurityHTTPException, legacySecurityHandler);
+export const legacyApp = new App({ securityLegacyStatus: true });
 // #endregion legacy
 legacyApp.get("/v1/me", { params: { user: Depends(currentUser) } }, function readMe({ user }) {
   return user;

@@ -9,6 +9,7 @@ import type { MaybePromise } from "../internal/types.js";
 import { bodyKindOf } from "../params/analyze.js";
 import type { OutgoingResponse } from "../responses/response.js";
 import { decodePath, parsePathTemplate, Router } from "../routing/index.js";
+import { legacySecurityHandler, SecurityHTTPException } from "../security/errors.js";
 import { handleFetch } from "../server/fetch-adapter.js";
 import { FileResponse } from "../staticfiles/file-response.js";
 import type { APIRouter } from "./api-router.js";
@@ -52,6 +53,8 @@ export interface AppOptions extends OpenApiAppOptions {
   strictContentType?: boolean;
   /** limits for form and multipart bodies: file size 10 MiB, 1000 files/fields/parts, field 1 MiB */
   formLimits?: FormLimits;
+  /** default false: every security scheme answers as FastAPI 0.115 did (403 where 0.122+ says 401) */
+  securityLegacyStatus?: boolean;
   logger?: Logger;
 }
 
@@ -124,6 +127,8 @@ export class App extends RouteRegistry {
     this.rootPath = options.rootPath ?? "";
     this.logger = options.logger ?? consoleLogger;
     this.#lifespan = new LifespanRunner(options.lifespan);
+    if (options.securityLegacyStatus)
+      this.exceptionHandler(SecurityHTTPException, legacySecurityHandler);
     registerDocsRoutes(this);
   }
 

@@ -82,7 +82,7 @@ export class MountTable<R> {
       if (cut === -1 || decodePath(raw.slice(0, cut) || "/") !== (entry.path || "/")) {
         return undefined;
       }
-      (ctx as { rawPath: string }).rawPath = raw.slice(cut);
+      ctx.rawPath = raw.slice(cut);
       ctx.path = path.slice(entry.path.length);
       ctx.rootPath += entry.path;
       return entry.app;

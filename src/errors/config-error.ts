@@ -16,6 +16,7 @@ export const ConfigErrorCodes = {
   E_APP_STARTED: "the app was changed after it started serving",
   E_SETTINGS: "settings failed validation at startup",
   E_MIDDLEWARE_CONFIG: "a middleware was constructed with invalid options",
+  E_STATIC_DIRECTORY: "a StaticFiles directory does not exist or is not a directory",
 } as const;
 
 export type ConfigErrorCode = keyof typeof ConfigErrorCodes;

@@ -40,8 +40,8 @@ export class RequestContext {
   readonly method: string;
   /** decoded path, as routed ("/users/a b") */
   path: string;
-  /** the path as it arrived ("/users/a%20b") */
-  readonly rawPath: string;
+  /** the path as it arrived ("/users/a%20b"); a mount moves its prefix into `rootPath` */
+  rawPath: string;
   /** the query string without "?" ("" when absent) */
   readonly rawQuery: string;
   /** lowercase header names; repeated lines joined with ", " (cookies with "; ") */
@@ -164,10 +164,11 @@ export class RequestContext {
     return this.adapter.client(this);
   }
 
-  /** "http://host/path?query" as the client asked for it */
+  /** "http://host/root/path?query" as the client asked for it (mount prefixes included) */
   get url(): string {
     const host = this.header("host") ?? "localhost";
-    return `${this.scheme}://${host}${this.rawPath}${this.rawQuery ? `?${this.rawQuery}` : ""}`;
+    const query = this.rawQuery ? `?${this.rawQuery}` : "";
+    return `${this.scheme}://${host}${this.rootPath}${this.rawPath}${query}`;
   }
 
   /** FastAPI's `request`: this context is the request */

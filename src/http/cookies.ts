@@ -27,10 +27,14 @@ export interface CookieOptions {
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-/** Starlette's cookie format: `sid=abc; HttpOnly; Path=/; SameSite=lax`. */
+/**
+ * Starlette's cookie format, attributes in its order: `sid=abc; Domain=…; expires=…; HttpOnly;
+ * Max-Age=…; Partitioned; Path=/; SameSite=lax; Secure`.
+ */
 export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
   if (!TOKEN.test(name)) throw new TypeError(`invalid cookie name: ${JSON.stringify(name)}`);
-  const encoded = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/.test(value)
+  // an empty value is written `""`, as Python's http.cookies does
+  const encoded = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/.test(value)
     ? value
     : `"${value.replace(/[\\"]/g, "\\$&").replace(/[^\x20-\x7E]/g, (c) => encodeURIComponent(c))}"`;
   let cookie = `${name}=${encoded}`;

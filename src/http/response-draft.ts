@@ -20,7 +20,8 @@ export class ResponseDraft {
       serializeCookie(name, "", {
         ...options,
         maxAge: 0,
-        expires: "Thu, 01 Jan 1970 00:00:00 GMT",
+        // Starlette writes `expires=0`, which Python's http.cookies renders as the current time
+        expires: new Date(),
       }),
     );
   }

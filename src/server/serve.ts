@@ -98,7 +98,13 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
   };
   if (options.handleSignals) {
     const onSignal = () => {
-      void close().then(() => process.exit(0));
+      close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.logger.error("shutdown failed", error);
+          process.exit(1);
+        },
+      );
     };
     process.once("SIGTERM", onSignal);
     process.once("SIGINT", onSignal);

@@ -55,7 +55,7 @@ export class StaticFiles {
       } catch {}
       if (!isDirectory) {
         throw new ConfigError(
-          "E_ROUTE_OPTION",
+          "E_STATIC_DIRECTORY",
           "StaticFiles",
           `directory "${options.directory}" does not exist or is not a directory`,
         );

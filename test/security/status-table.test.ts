@@ -17,8 +17,7 @@ import {
 // Every row of the recorded security table (behaviors.md §10), answered the current way
 // (FastAPI 0.122+) and the 0.115 way, the latter both per scheme and app-wide.
 
-function securityApp(legacyStatus: boolean): App {
-  const app = new App();
+function securityApp(legacyStatus: boolean, app = new App()): App {
   const routes = {
     "/key-header": new APIKeyHeader({ name: "X-API-Key", legacyStatus }),
     "/key-query": new APIKeyQuery({ name: "api_key", legacyStatus }),
@@ -204,5 +203,20 @@ describe("legacySecurityHandler makes a whole app answer as FastAPI 0.115", () =
   const client = new TestClient(appWideLegacyApp());
   it.each(rows)("answers $name", async (row) => {
     expect(await answerOf(client, row)).toEqual(row.legacy);
+  });
+});
+
+describe("the securityLegacyStatus app option makes a whole app answer as FastAPI 0.115", () => {
+  const client = new TestClient(securityApp(false, new App({ securityLegacyStatus: true })));
+  it.each(rows)("answers $name", async (row) => {
+    expect(await answerOf(client, row)).toEqual(row.legacy);
+  });
+
+  it("still lets a handler registered later for SecurityHTTPException take over", async () => {
+    const app = new App({ securityLegacyStatus: true });
+    app.exceptionHandler(SecurityHTTPException, () => ({ status: 418, headers: {}, body: "no" }));
+    app.get("/bearer", { params: { credentials: Depends(new HTTPBearer()) } }, () => "ok");
+    const response = await new TestClient(app).get("/bearer");
+    expect(response.status).toBe(418);
   });
 });

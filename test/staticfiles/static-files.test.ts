@@ -106,6 +106,9 @@ describe("StaticFiles", () => {
 
   it("fails at construction when the directory is missing", () => {
     expect(() => new StaticFiles({ directory: join(tree.base, "absent") })).toThrow(ConfigError);
+    expect(() => new StaticFiles({ directory: join(tree.base, "absent") })).toThrow(
+      expect.objectContaining({ code: "E_STATIC_DIRECTORY" }),
+    );
     expect(() => new StaticFiles({ directory: join(tree.dir, "hello.txt") })).toThrow(
       /not a directory/,
     );
