@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { TestClient } from "../../src/index.js";
+import { expectValidOpenApi } from "../openapi/validate.js";
+import { EXAMPLE_DOCUMENTS } from "./examples.js";
+import { type LintProblem, redoclyLint } from "./redocly.js";
+
+type Json = Record<string, unknown>;
+const documents: Record<string, Json> = {};
+let problems: LintProblem[] = [];
+
+beforeAll(async () => {
+  for (const example of EXAMPLE_DOCUMENTS) {
+    const response = await new TestClient(await example.load(), {
+      baseUrl: example.baseUrl ?? "http://testserver",
+    }).get(
+      example.url ?? "/openapi.json",
+    );
+    expect(response.status, example.name).toBe(200);
+    documents[example.name] = (await response.json()) as Json;
+  }
+  problems = await redoclyLint(documents);
+  if (process.env.LINT_REPORT) {
+    (await import("node:fs")).writeFileSync(process.env.LINT_REPORT, JSON.stringify(problems, null, 1));
+  }
+}, 120_000);
+
+describe.each(EXAMPLE_DOCUMENTS.map((example) => example.name))("the %s document", (name) => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    await expectValidOpenApi(documents[name]!);
+  });
+
+  it("passes redocly's minimal lint with no errors", () => {
+    const errors = problems.filter((p) => p.file === `${name}.json` && p.severity === "error");
+    expect(errors).toEqual([]);
+  });
+
+  it("matches its snapshot", async () => {
+    await expect(`${JSON.stringify(documents[name], null, 2)}\n`).toMatchFileSnapshot(
+      `./__snapshots__/${name}.json`,
+    );
+  });
+});
+
+describe("redocly", () => {
+  it("reports on every example document", () => {
+    expect(problems.length).toBeGreaterThan(0);
+    const warned = new Set(problems.map((p) => p.file));
+    expect([...warned].every((file) => `${file}`.endsWith(".json"))).toBe(true);
+  });
+});
