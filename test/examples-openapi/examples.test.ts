@@ -12,15 +12,16 @@ beforeAll(async () => {
   for (const example of EXAMPLE_DOCUMENTS) {
     const response = await new TestClient(await example.load(), {
       baseUrl: example.baseUrl ?? "http://testserver",
-    }).get(
-      example.url ?? "/openapi.json",
-    );
+    }).get(example.url ?? "/openapi.json");
     expect(response.status, example.name).toBe(200);
     documents[example.name] = (await response.json()) as Json;
   }
   problems = await redoclyLint(documents);
   if (process.env.LINT_REPORT) {
-    (await import("node:fs")).writeFileSync(process.env.LINT_REPORT, JSON.stringify(problems, null, 1));
+    (await import("node:fs")).writeFileSync(
+      process.env.LINT_REPORT,
+      JSON.stringify(problems, null, 1),
+    );
   }
 }, 120_000);
 

@@ -88,7 +88,10 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/static/app.js")).app,
     url: "/admin/openapi.json",
   },
-  { name: "tutorial-body", load: async () => (await import("../../examples/tutorial/body.js")).app },
+  {
+    name: "tutorial-body",
+    load: async () => (await import("../../examples/tutorial/body.js")).app,
+  },
   {
     name: "tutorial-errors",
     load: async () => (await import("../../examples/tutorial/errors.js")).app,

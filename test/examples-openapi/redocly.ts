@@ -56,13 +56,15 @@ export async function redoclyLint(documents: Record<string, unknown>): Promise<L
     const reports = JSON.parse(
       `[${stdout.slice(stdout.indexOf("{")).replace(/\}\s*\{\s*"totals"/g, '},{"totals"')}]`,
     ) as RedoclyJson[];
-    return reports.flatMap((report) => report.problems ?? []).map((problem) => ({
-      file: problem.location?.[0]?.source?.ref ?? "",
-      ruleId: problem.ruleId,
-      severity: problem.severity,
-      message: problem.message,
-      pointer: problem.location?.[0]?.pointer ?? "",
-    }));
+    return reports
+      .flatMap((report) => report.problems ?? [])
+      .map((problem) => ({
+        file: problem.location?.[0]?.source?.ref ?? "",
+        ruleId: problem.ruleId,
+        severity: problem.severity,
+        message: problem.message,
+        pointer: problem.location?.[0]?.pointer ?? "",
+      }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
