@@ -29,7 +29,9 @@ interface RedoclyJson {
  * Lints several OpenAPI documents with one `redocly lint` run (its start-up is slow), using the
  * `minimal` ruleset (`recommended` fails every FastAPI-shaped document on `no-empty-servers` and `security-defined`, both policies rather than defects) from a local `redocly.yaml`, with telemetry and update checks off.
  */
-export async function redoclyLint(documents: Record<string, unknown>): Promise<LintProblem[]> {
+export async function redoclyLint(
+  documents: Record<string, unknown>,
+): Promise<{ reports: number; problems: LintProblem[] }> {
   const dir = mkdtempSync(join(tmpdir(), "tailor-redocly-"));
   try {
     writeFileSync(join(dir, "redocly.yaml"), CONFIG);
@@ -56,7 +58,7 @@ export async function redoclyLint(documents: Record<string, unknown>): Promise<L
     const reports = JSON.parse(
       `[${stdout.slice(stdout.indexOf("{")).replace(/\}\s*\{\s*"totals"/g, '},{"totals"')}]`,
     ) as RedoclyJson[];
-    return reports
+    const problems = reports
       .flatMap((report) => report.problems ?? [])
       .map((problem) => ({
         file: problem.location?.[0]?.source?.ref ?? "",
@@ -65,6 +67,7 @@ export async function redoclyLint(documents: Record<string, unknown>): Promise<L
         message: problem.message,
         pointer: problem.location?.[0]?.pointer ?? "",
       }));
+    return { reports: reports.length, problems };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -114,7 +114,8 @@ function representativeApp(): App {
     "/priced",
     { params: { priced: Body(Priced) }, response: Priced },
     function price_it({ priced }) {
-      return priced;
+      // the response is validated from its input side: labels as one comma-separated string
+      return { price: priced.price, labels: priced.labels.join(",") };
     },
   );
   app.get("/health", { deprecated: true }, function health() {
