@@ -15,7 +15,7 @@ import { FileResponse } from "../staticfiles/file-response.js";
 import type { APIRouter } from "./api-router.js";
 import { compileRoute } from "./compile.js";
 import { describeApp, type OpenApiAppOptions } from "./describe.js";
-import { registerDocsRoutes } from "./docs-routes.js";
+import { isDocsHandler, registerDocsRoutes } from "./docs-routes.js";
 import {
   defaultErrorResponse,
   describeServerError,
@@ -147,7 +147,8 @@ export class App extends RouteRegistry {
     const methods = declaration.methods;
     const where = `${methods.join(",")} ${declaration.path}`;
     const pathNames = templateNames(declaration.path, where);
-    const dependencies = [...(this.config.dependencies ?? []), ...declaration.dependencies];
+    const appWide = isDocsHandler(declaration.handler) ? [] : (this.config.dependencies ?? []);
+    const dependencies = [...appWide, ...declaration.dependencies];
     const record: RouteRecord = {
       methods,
       path: declaration.path,
@@ -289,7 +290,8 @@ export class App extends RouteRegistry {
     this.#graphVersion = this.dependencyOverrides.version;
     for (const record of this.#records) {
       const pathNames = new Set(parsePathTemplate(record.path).paramNames);
-      const dependencies = [...(this.config.dependencies ?? []), ...record.dependencies];
+      const appWide = isDocsHandler(record.handler) ? [] : (this.config.dependencies ?? []);
+      const dependencies = [...appWide, ...record.dependencies];
       record.graph = analyzeGraph(
         record.options.params ?? {},
         record.handler,

@@ -9,7 +9,10 @@ import type {
   SecurityRequirementDescription,
 } from "../openapi/types.js";
 import type { ParamDeclaration } from "../params/analyze.js";
+import { isSourceModel } from "../params/compile.js";
+import { describeSchema } from "../schema/index.js";
 import type { StandardSchemaV1 } from "../schema/standard.js";
+import { isZod } from "../schema/zod-def.js";
 import type { ResponseClass } from "./route-options.js";
 import type { RouteRecord } from "./route-record.js";
 
@@ -90,9 +93,38 @@ function describeParameter(param: ParamDeclaration): ParameterDescription {
   return out;
 }
 
+const MODEL_WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "readonly"]);
+
+/** The fields of an object schema (through optional/default wrappers and pipes), else null. */
+function modelShape(schema: StandardSchemaV1 | undefined): Record<string, StandardSchemaV1> | null {
+  let s: unknown = schema;
+  for (let depth = 0; depth < 32 && isZod(s); depth++) {
+    const def = s._zod.def;
+    if (MODEL_WRAPPERS.has(def.type)) s = def.innerType;
+    else if (def.type === "pipe") s = def.in;
+    else if (def.type === "object") return def.shape as Record<string, StandardSchemaV1>;
+    else return null;
+  }
+  return null;
+}
+
+/** A query model is documented as FastAPI does: each of its fields a query parameter. */
+function expandQueryModel(param: ParamDeclaration): ParamDeclaration[] {
+  const shape = param.source === "query" && isSourceModel(param) ? modelShape(param.schema) : null;
+  if (shape === null) return [param];
+  return Object.entries(shape).map(([name, schema]) => ({
+    name,
+    source: "query",
+    schema,
+    wireName: name,
+    options: {},
+    facts: describeSchema(schema),
+  }));
+}
+
 function describeParameters(params: ParamDeclaration[]): ParameterDescription[] {
   const byKey = new Map<string, ParameterDescription>();
-  for (const param of params) {
+  for (const param of params.flatMap(expandQueryModel)) {
     if (!(param.source in GROUP_ORDER)) continue;
     const described = describeParameter(param);
     const key = `${described.in}:${described.wireName}`;
@@ -126,13 +158,19 @@ function describeBody(params: ParamDeclaration[]): RequestBodyDescription | unde
     if (param.options.description !== undefined) field.description = param.options.description;
     return field;
   });
+  // a lone form model is the whole form, like a lone JSON body is the whole body (FastAPI)
+  const formModel = body.length === 1 && isSourceModel(body[0]!);
   return {
     mediaType: hasFile
       ? "multipart/form-data"
       : hasForm
         ? "application/x-www-form-urlencoded"
         : "application/json",
-    embedded: hasFile || hasForm || body.length > 1 || body.some((p) => p.options.embed === true),
+    embedded:
+      hasFile ||
+      (hasForm && !formModel) ||
+      body.length > 1 ||
+      body.some((p) => p.options.embed === true),
     required: fields.some((f) => f.required),
     fields,
   };

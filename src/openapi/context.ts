@@ -25,3 +25,34 @@ export function withTitle(schema: JsonSchema, title: string, description?: strin
   if (description !== undefined) schema.description = description;
   return orderKeys(schema);
 }
+
+const ANNOTATIONS = ["title", "description", "examples", "deprecated"];
+
+/**
+ * An optional value without a default is pydantic's `X | None = None`: `anyOf: [X, null]`,
+ * the annotations lifted to the outer schema. Schemas with a default, that accept null
+ * already, or that accept anything are left as they are.
+ */
+export function optionalAsNullable(schema: JsonSchema, required: boolean): JsonSchema {
+  if (required || "default" in schema || acceptsNull(schema) || isEmpty(schema)) return schema;
+  const outer: JsonSchema = { anyOf: [schema, { type: "null" }] };
+  for (const key of ANNOTATIONS) {
+    if (key in schema) {
+      outer[key] = schema[key];
+      delete schema[key];
+    }
+  }
+  return outer;
+}
+
+function acceptsNull(schema: JsonSchema): boolean {
+  const anyOf = schema.anyOf;
+  return (
+    schema.type === "null" ||
+    (Array.isArray(anyOf) && anyOf.some((branch) => (branch as JsonSchema).type === "null"))
+  );
+}
+
+function isEmpty(schema: JsonSchema): boolean {
+  return Object.keys(schema).every((key) => ANNOTATIONS.includes(key));
+}

@@ -1,5 +1,5 @@
 import { type JsonSchema, orderKeys, titleCase, toJsonSchema } from "../schema/json-schema.js";
-import { type BuildContext, withTitle } from "./context.js";
+import { type BuildContext, optionalAsNullable, withTitle } from "./context.js";
 import type { ParameterDescription } from "./types.js";
 
 /**
@@ -8,12 +8,7 @@ import type { ParameterDescription } from "./types.js";
  */
 export function buildParameter(param: ParameterDescription, ctx: BuildContext): JsonSchema {
   let schema = toJsonSchema(param.schema, "input", ctx.registry);
-  // An optional parameter without a default is pydantic's `X | None = None`.
-  if (!param.required && !("default" in schema) && !acceptsNull(schema) && !isEmpty(schema)) {
-    const inner = schema;
-    schema = { anyOf: [inner, { type: "null" }], ...pickAnnotations(inner) };
-    for (const key of ANNOTATIONS) delete inner[key];
-  }
+  schema = optionalAsNullable(schema, param.required);
   schema = withTitle(schema, titleCase(parameterTitleSource(param)), param.description);
   if (param.deprecated) schema.deprecated = true;
   if (param.examples !== undefined) schema.examples = param.examples;
@@ -35,24 +30,4 @@ function parameterTitleSource(param: ParameterDescription): string {
     return param.wireName;
   }
   return param.name;
-}
-
-const ANNOTATIONS = ["title", "description", "examples", "deprecated"];
-
-function pickAnnotations(schema: JsonSchema): JsonSchema {
-  const out: JsonSchema = {};
-  for (const key of ANNOTATIONS) if (key in schema) out[key] = schema[key];
-  return out;
-}
-
-function acceptsNull(schema: JsonSchema): boolean {
-  const anyOf = schema.anyOf;
-  return (
-    schema.type === "null" ||
-    (Array.isArray(anyOf) && anyOf.some((branch) => (branch as JsonSchema).type === "null"))
-  );
-}
-
-function isEmpty(schema: JsonSchema): boolean {
-  return Object.keys(schema).every((key) => ANNOTATIONS.includes(key));
 }

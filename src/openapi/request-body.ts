@@ -1,13 +1,13 @@
 import { type JsonSchema, titleCase, toJsonSchema } from "../schema/json-schema.js";
-import { type BuildContext, withTitle } from "./context.js";
+import { type BuildContext, optionalAsNullable, withTitle } from "./context.js";
 import type { BodyFieldDescription, RequestBodyDescription } from "./types.js";
 
 const BINARY: JsonSchema = { type: "string", format: "binary" };
 
 /**
- * The Request Body Object. A single non-embedded JSON body documents its own schema (a `$ref`
- * for a named model); embedded, multiple, form and multipart bodies document a generated
- * `Body_<operationId>` component with one property per field.
+ * The Request Body Object. A single non-embedded body (a JSON body, or a form model) documents
+ * its own schema (a `$ref` for a named model); embedded, multiple, form and multipart bodies
+ * document a generated `Body_<operationId>` component with one property per field.
  */
 export function buildRequestBody(
   body: RequestBodyDescription,
@@ -16,7 +16,7 @@ export function buildRequestBody(
 ): JsonSchema {
   let schema: JsonSchema;
   const first = body.fields[0];
-  if (!body.embedded && first !== undefined && body.mediaType === "application/json") {
+  if (!body.embedded && first !== undefined) {
     schema = fieldSchema(first, ctx);
   } else {
     const name = `Body_${operationId}`;
@@ -50,5 +50,9 @@ function fieldSchema(field: BodyFieldDescription, ctx: BuildContext): JsonSchema
   else if (field.isFile) schema = { ...BINARY };
   else if (field.schema !== undefined) schema = toJsonSchema(field.schema, "input", ctx.registry);
   else schema = {};
-  return withTitle(schema, titleCase(field.name), field.description);
+  return withTitle(
+    optionalAsNullable(schema, field.required),
+    titleCase(field.name),
+    field.description,
+  );
 }

@@ -219,7 +219,12 @@ describe("bodies", () => {
     expect(doc.components.schemas.Body_create_thing_things_post).toEqual({
       properties: {
         item: { $ref: "#/components/schemas/Item" },
-        importance: { type: "integer", title: "Importance", description: "How much" },
+        // an optional field without a default is pydantic's `int | None = None`
+        importance: {
+          anyOf: [{ type: "integer" }, { type: "null" }],
+          title: "Importance",
+          description: "How much",
+        },
       },
       type: "object",
       required: ["item"],
@@ -228,7 +233,7 @@ describe("bodies", () => {
     await expectValidOpenApi(doc);
   });
 
-  it("titles an inline single body with the parameter name and omits required when optional", () => {
+  it("titles an inline single body with the parameter name, nullable and not required when optional", () => {
     const doc = build([
       route({
         requestBody: {
@@ -243,7 +248,12 @@ describe("bodies", () => {
     ]);
     expect(doc.paths["/things"].post.requestBody).toEqual({
       content: {
-        "application/json": { schema: { items: { type: "string" }, type: "array", title: "Tags" } },
+        "application/json": {
+          schema: {
+            anyOf: [{ items: { type: "string" }, type: "array" }, { type: "null" }],
+            title: "Tags",
+          },
+        },
       },
     });
   });
