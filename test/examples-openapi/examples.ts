@@ -131,6 +131,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/tutorial/body.js")).app,
   },
   {
+    name: "tutorial-cookies",
+    source: "tutorial/cookies.ts#app",
+    load: async () => (await import("../../examples/tutorial/cookies.js")).app,
+  },
+  {
     name: "tutorial-errors",
     source: "tutorial/errors.ts#app",
     load: async () => (await import("../../examples/tutorial/errors.js")).app,
