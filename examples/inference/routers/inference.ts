@@ -115,7 +115,8 @@ async function* chatEvents(
       record.completion_tokens++;
       yield { index: index++, token };
     }
-    yield new ServerSentEvent({ rawData: "[DONE]" });
+    // a stream cut short by a disconnect has nobody to tell
+    if (!options.signal?.aborted) yield new ServerSentEvent({ rawData: "[DONE]" });
   } finally {
     // runs on the last token, and also when the client disconnected mid-stream
     record.latency_ms = elapsedMs(start);
