@@ -1,6 +1,6 @@
 import { TestClient } from "tailor";
+import { createApp } from "../../examples/inference/app.js";
 import { settingsFrom } from "../../examples/inference/core/config.js";
-import { createApp } from "../../examples/inference/main.js";
 import { LocalEngine } from "../../examples/inference/services/local-engine.js";
 
 export const KEY = { "x-api-key": "sk-dev-key-123" };
