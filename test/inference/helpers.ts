@@ -1,0 +1,28 @@
+import { TestClient } from "tailor";
+import { createApp } from "../../examples/inference/app.js";
+import { settingsFrom } from "../../examples/inference/core/config.js";
+import { LocalEngine } from "../../examples/inference/services/local-engine.js";
+
+export const KEY = { "x-api-key": "sk-dev-key-123" };
+export const ADMIN = { "x-admin-key": "sk-admin-dev-456" };
+
+/** an app on the default settings, a zero-latency engine, and the JSON log lines it wrote */
+export function makeService(env: Record<string, string> = {}, engine?: LocalEngine) {
+  const settings = settingsFrom({ LOCAL_TOKEN_LATENCY_MS: "0", ...env });
+  const modelClient =
+    engine ?? new LocalEngine({ modelPath: settings.model_path, tokenLatencyMs: 0 });
+  const logs: Record<string, unknown>[] = [];
+  const app = createApp(settings, {
+    modelClient,
+    writeLog: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
+  });
+  return { app, client: new TestClient(app), logs, engine: modelClient, settings };
+}
+
+/** `data:` payloads of an event stream, in order */
+export function sseData(text: string): string[] {
+  return text
+    .split("\n\n")
+    .filter((frame) => frame.startsWith("data: "))
+    .map((frame) => frame.slice("data: ".length));
+}

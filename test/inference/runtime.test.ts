@@ -1,0 +1,209 @@
+import { request as httpRequest } from "node:http";
+import { serve } from "tailor";
+import { describe, expect, it } from "vitest";
+import { SettingsSchema, settingsFrom } from "../../examples/inference/core/config.js";
+import { LocalEngine } from "../../examples/inference/services/local-engine.js";
+import type { GenerateOptions } from "../../examples/inference/services/model-client.js";
+import { KEY, makeService, sseData } from "./helpers.js";
+
+async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** an engine whose completions wait until the test opens the gate */
+class GatedEngine extends LocalEngine {
+  waiting = 0;
+  #open: () => void = () => {};
+  #gate = new Promise<void>((resolve) => {
+    this.#open = resolve;
+  });
+  open(): void {
+    this.#open();
+  }
+  override async generate(prompt: string, options: GenerateOptions) {
+    this.waiting++;
+    await this.#gate;
+    return super.generate(prompt, options);
+  }
+}
+
+describe("settings", () => {
+  it("start with safe defaults when no variable is set", () => {
+    const settings = settingsFrom({});
+    expect(settings).toEqual({
+      model_path: "./models/mistral-7b",
+      model_backend: "local",
+      ollama_base_url: "http://127.0.0.1:11434",
+      local_token_latency_ms: 15,
+      api_keys: ["sk-dev-key-123"],
+      admin_key: "sk-admin-dev-456",
+      max_concurrent_requests: 10,
+      log_level: "INFO",
+      cors_origins: ["http://localhost:3000"],
+      host: "127.0.0.1",
+      port: 8000,
+    });
+  });
+
+  it("read and convert environment variables, lists as JSON", () => {
+    const settings = settingsFrom({
+      API_KEYS: '["sk-a","sk-b"]',
+      MAX_CONCURRENT_REQUESTS: "3",
+      model_backend: "ollama",
+      PORT: "9000",
+    });
+    expect(settings.api_keys).toEqual(["sk-a", "sk-b"]);
+    expect(settings.max_concurrent_requests).toBe(3);
+    expect(settings.model_backend).toBe("ollama");
+    expect(settings.port).toBe(9000);
+  });
+
+  it("fail at startup listing every bad variable", () => {
+    expect(() => settingsFrom({ MODEL_BACKEND: "gpu", PORT: "http" })).toThrow(
+      /\[E_SETTINGS\][\s\S]*MODEL_BACKEND[\s\S]*PORT/,
+    );
+  });
+
+  it("document every variable in .env.example", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile(
+      new URL("../../examples/inference/.env.example", import.meta.url),
+      "utf8",
+    );
+    for (const key of Object.keys(SettingsSchema.shape)) {
+      expect(text).toContain(`${key.toUpperCase()}=`);
+    }
+  });
+
+  it("accept the keys from API_KEYS and no other", async () => {
+    const { client } = makeService({ API_KEYS: '["sk-team-1"]' });
+    const json = { prompt: "hi", max_tokens: 2 };
+    expect((await client.post("/v1/completions", { json, headers: KEY })).status).toBe(401);
+    const ok = await client.post("/v1/completions", {
+      json,
+      headers: { "x-api-key": "sk-team-1" },
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  it("configure CORS from CORS_ORIGINS", async () => {
+    const { client } = makeService({ CORS_ORIGINS: '["https://app.example.com"]' });
+    const preflight = await client.options("/v1/completions", {
+      headers: {
+        origin: "https://app.example.com",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "x-api-key,content-type",
+      },
+    });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
+    const other = await client.options("/v1/completions", {
+      headers: { origin: "https://evil.example", "access-control-request-method": "POST" },
+    });
+    expect(other.status).toBe(400);
+  });
+});
+
+describe("max_concurrent_requests", () => {
+  it("answers 429 with Retry-After while every slot is taken, and admits again after", async () => {
+    const engine = new GatedEngine({ modelPath: "m", tokenLatencyMs: 0 });
+    const { client } = makeService({ MAX_CONCURRENT_REQUESTS: "1" }, engine);
+    const json = { prompt: "hold the slot", max_tokens: 3 };
+    const first = client.post("/v1/completions", { json, headers: KEY });
+    await waitFor(() => engine.waiting === 1);
+    const rejected = await client.post("/v1/completions", { json, headers: KEY });
+    expect(rejected.status).toBe(429);
+    expect(rejected.headers.get("retry-after")).toBe("1");
+    expect(await rejected.text()).toBe('{"detail":"Too many concurrent requests"}');
+    // health checks are not limited
+    expect((await client.get("/health")).status).toBe(200);
+    engine.open();
+    expect((await first).status).toBe(200);
+    expect((await client.post("/v1/completions", { json, headers: KEY })).status).toBe(200);
+  });
+});
+
+describe("telemetry", () => {
+  it("logs one JSON inference record per completion, with the response's latency", async () => {
+    const { client, logs } = makeService();
+    const r = await client.post("/v1/completions", {
+      json: { prompt: "count me", max_tokens: 4 },
+      headers: KEY,
+    });
+    const body = await r.json();
+    const records = logs.filter((line) => line.event === "inference");
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      level: "INFO",
+      route: "/v1/completions",
+      model: "mistral-7b-instruct",
+      prompt_tokens: 2,
+      completion_tokens: 4,
+      latency_ms: body.latency_ms,
+    });
+  });
+
+  it("logs a chat after its stream ended: the record counts the tokens sent", async () => {
+    const { client, logs } = makeService();
+    const r = await client.post("/v1/chat", {
+      json: { messages: [{ role: "user", content: "hello" }], max_tokens: 7 },
+      headers: KEY,
+    });
+    expect(sseData(await r.text())).toHaveLength(8);
+    const record = logs.find((line) => line.event === "inference");
+    expect(record).toMatchObject({ route: "/v1/chat", completion_tokens: 7, cancelled: false });
+  });
+
+  it("writes nothing below LOG_LEVEL", async () => {
+    const { client, logs } = makeService({ LOG_LEVEL: "WARNING" });
+    await client.post("/v1/completions", { json: { prompt: "quiet" }, headers: KEY });
+    expect(logs).toEqual([]);
+  });
+});
+
+describe("a client that disconnects from /v1/chat (real socket)", () => {
+  it("stops the generation and logs the stream as cancelled", async () => {
+    const engine = new LocalEngine({ modelPath: "m", tokenLatencyMs: 20 });
+    const { app, logs } = makeService({}, engine);
+    const server = await serve(app, { port: 0 });
+    try {
+      const body = JSON.stringify({
+        messages: [{ role: "user", content: "a long answer please" }],
+        max_tokens: 4096,
+      });
+      await new Promise<void>((resolve, reject) => {
+        const req = httpRequest(
+          `${server.url}/v1/chat`,
+          { method: "POST", headers: { ...KEY, "content-type": "application/json" } },
+          (res) => {
+            let received = "";
+            res.on("data", (chunk: Buffer) => {
+              received += chunk.toString();
+              if (sseData(received).length >= 2) {
+                req.destroy(); // hang up after two tokens
+                resolve();
+              }
+            });
+          },
+        );
+        req.on("error", () => {});
+        req.on("close", resolve);
+        setTimeout(() => reject(new Error("no tokens")), 3000);
+        req.end(body);
+      });
+      await waitFor(() => logs.some((line) => line.event === "inference"));
+      const record = logs.find((line) => line.event === "inference");
+      expect(record).toMatchObject({ route: "/v1/chat", cancelled: true });
+      const produced = engine.tokensGenerated;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(engine.tokensGenerated).toBe(produced); // nothing generated after the hang-up
+      expect(produced).toBeLessThan(24); // the shortest full answer has 24 tokens
+    } finally {
+      await server.close();
+    }
+  });
+});
