@@ -85,17 +85,27 @@ export function compileString(schema: ZodLike): { node: Compiled; unknown: ZodCh
   const addMin = (n: number) =>
     mins.push((s, input, run) => {
       if (s.length >= n && codePointLength(s) >= n) return true;
-      run.fail("string_too_short", `String should have at least ${n} characters`, input, {
-        min_length: n,
-      });
+      run.fail(
+        "string_too_short",
+        `String should have at least ${n} character${n === 1 ? "" : "s"}`,
+        input,
+        {
+          min_length: n,
+        },
+      );
       return false;
     });
   const addMax = (n: number) =>
     maxs.push((s, input, run) => {
       if (s.length <= n || codePointLength(s) <= n) return true;
-      run.fail("string_too_long", `String should have at most ${n} characters`, input, {
-        max_length: n,
-      });
+      run.fail(
+        "string_too_long",
+        `String should have at most ${n} character${n === 1 ? "" : "s"}`,
+        input,
+        {
+          max_length: n,
+        },
+      );
       return false;
     });
   for (const check of checksOf(schema)) {

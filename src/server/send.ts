@@ -35,21 +35,26 @@ export async function sendNodeResponse(
     for (;;) {
       if (res.destroyed) break;
       const step = await iterator.next();
-      if (step.done) break;
-      if (!res.write(step.value)) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            res.off("drain", done);
-            res.off("close", done);
-            resolve();
-          };
-          res.on("drain", done);
-          res.on("close", done);
-        });
-      }
+      // the client may have gone while the next item was produced
+      if (step.done || res.destroyed) break;
+      if (!res.write(step.value)) await drained(res);
     }
   } finally {
     if (res.destroyed) await iterator.return?.();
     res.end();
   }
+}
+
+/** Resolves when the socket can take more, or at once if the response has closed meanwhile. */
+function drained(res: ServerResponse): Promise<void> {
+  if (res.destroyed || res.writableFinished) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }

@@ -1,13 +1,12 @@
-// KNOWN FRAMEWORK BUGS met while building examples/inference. Each test states FastAPI's
-// recorded behaviour and is marked `it.fails` while src/ disagrees: when the framework is
-// fixed the test starts failing, and `.fails` should be removed.
+// Two behaviours first met in the inference service: pydantic's singular "1 character", and a
+// stream that produces one more item after its client left.
 import { describe, expect, it } from "vitest";
-import { KEY, makeService } from "./helpers.js";
+import { KEY, makeService } from "../inference/helpers.js";
 
 const { client } = makeService();
 
-describe("FRAMEWORK BUG: string_too_short pluralisation (src/schema/compile-string.ts)", () => {
-  it.fails("says 'at least 1 character' (singular) for an empty prompt, as pydantic does", async () => {
+describe("string_too_short wording", () => {
+  it("says 'at least 1 character' (singular) for an empty prompt, as pydantic does", async () => {
     const r = await client.post("/v1/completions", { json: { prompt: "" }, headers: KEY });
     expect(await r.text()).toBe(
       '{"detail":[{"type":"string_too_short","loc":["body","prompt"],"msg":"String should have at least 1 character","input":"","ctx":{"min_length":1}}]}',
@@ -15,11 +14,11 @@ describe("FRAMEWORK BUG: string_too_short pluralisation (src/schema/compile-stri
   });
 });
 
-describe("FRAMEWORK BUG: a stream that yields after a disconnect hangs (src/server/send.ts)", () => {
+describe("a stream that yields after its client disconnected", () => {
   // After `await iterator.next()` the socket may have closed meanwhile: `res.write` then
   // returns false and the loop waits for a "drain" or "close" that already happened, so the
   // iterator is never returned, and background tasks and teardown never run.
-  it.fails("still finishes the stream and runs the background tasks", async () => {
+  it("still finishes the stream and runs the background tasks", async () => {
     const { App, EventSourceResponse, serve } = await import("tailor");
     const { request } = await import("node:http");
     const events: string[] = [];
