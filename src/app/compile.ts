@@ -55,6 +55,14 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
   const rootId = graph.root.id;
   const rootSpecials = plan.rootSpecials;
   const hasDependencies = plan.levels.length > 0;
+  // node -> the nodes it uses, to skip every dependency above an invalid one
+  const usedBy = graph.nodes.map((node) => node.uses.map((use) => use.node.id));
+  const spreadInvalid = (invalid: boolean[]): boolean[] => {
+    for (let id = 0; id < nodeCount; id++) {
+      if (!invalid[id] && usedBy[id]!.some((used) => invalid[used])) invalid[id] = true;
+    }
+    return invalid;
+  };
   const handler = route.handler;
   const responseValidator = options.response ? validatorFor(options.response, "json") : null;
   const filter = compileResponseFilter({
@@ -132,6 +140,7 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
     const args: Record<string, unknown>[] = new Array(nodeCount);
     for (let i = 0; i < nodeCount; i++) args[i] = {};
     let errors: ValidationErrorDetail[] | undefined;
+    let invalid: boolean[] | undefined;
     for (const param of params) {
       const raw = param.read(ctx, body);
       if (param.validate === null) {
@@ -140,10 +149,13 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
       }
       const checked = param.validate(raw, param.loc);
       if (checked.ok) args[param.node]![param.name] = checked.value;
-      else if (errors === undefined) errors = checked.errors.slice();
-      else errors.push(...checked.errors);
+      else {
+        if (errors === undefined) errors = checked.errors.slice();
+        else errors.push(...checked.errors);
+        if (hasDependencies) (invalid ??= new Array(nodeCount).fill(false))[param.node] = true;
+      }
     }
-    if (errors !== undefined) throw new RequestValidationError(errors, body);
+    if (errors !== undefined && !hasDependencies) throw new RequestValidationError(errors, body);
     const rootArgs = args[rootId]!;
     for (const [name, resolve] of rootSpecials) rootArgs[name] = resolve(ctx);
 
@@ -157,7 +169,16 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
 
     const stack = new TeardownStack();
     try {
-      await solveDependencies(plan, args, ctx, stack);
+      // As FastAPI: a dependency whose own params (and sub-dependencies) are valid runs even if
+      // other params failed, so an auth check answers 401 before a 422 reveals the schema.
+      await solveDependencies(
+        plan,
+        args,
+        ctx,
+        stack,
+        invalid === undefined ? null : spreadInvalid(invalid),
+      );
+      if (errors !== undefined) throw new RequestValidationError(errors, body);
       let result = handler(rootArgs, ctx);
       if (isThenable(result)) result = await result;
       if (plan.hasGenerators) logFailures(await stack.close(undefined, true));

@@ -153,6 +153,8 @@ export async function solveDependencies(
   args: Record<string, unknown>[],
   ctx: RequestContext,
   stack: TeardownStack,
+  /** per node: its params (or a dependency it uses) failed validation, so it is not called */
+  skip: readonly boolean[] | null = null,
 ): Promise<void> {
   const appScope = plan.appScope;
   for (const level of plan.levels) {
@@ -160,6 +162,7 @@ export async function solveDependencies(
     let failed = false;
     let failure: unknown;
     for (const call of level) {
+      if (skip?.[call.node]) continue;
       try {
         const running = begin(call, args, ctx, stack, appScope);
         if (running !== undefined) (pending ??= []).push(running);

@@ -176,19 +176,44 @@ describe("resolving dependencies", () => {
     });
   });
 
-  it("runs no dependency when any param of the request is invalid", async () => {
+  it("calls a dependency whose own params are valid even when another param is invalid, as FastAPI", async () => {
     const ran: string[] = [];
     const effect = dependency({}, () => {
       ran.push("effect");
     });
+    const needsToken = dependency({ token: Header(z.number().int()) }, () => {
+      ran.push("needsToken");
+    });
+    const above = dependency({ inner: Depends(needsToken) }, () => {
+      ran.push("above");
+    });
     const app = new App();
     app.get(
       "/x",
-      { params: { n: Query(z.number()) }, dependencies: [Depends(effect)] },
+      { params: { n: Query(z.number()), a: Depends(above) }, dependencies: [Depends(effect)] },
       (args) => args,
     );
-    expect((await new TestClient(app).get("/x?n=oops")).status).toBe(422);
-    expect(ran).toEqual([]);
+    const r = await new TestClient(app).get("/x?n=oops", { headers: { token: "t" } });
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { detail: { loc: unknown[] }[] }).detail.map((e) => e.loc)).toEqual(
+      [
+        ["header", "token"],
+        ["query", "n"],
+      ],
+    );
+    // `effect` has no params and runs; `needsToken` and `above` (which uses it) are skipped
+    expect(ran).toEqual(["effect"]);
+  });
+
+  it("lets a dependency's HTTPException win over the 422 of other params (auth before validation)", async () => {
+    const guard = dependency({}, () => {
+      throw new HTTPException(401, "Not authenticated");
+    });
+    const app = new App();
+    app.get("/x", { params: { n: Query(z.number()), user: Depends(guard) } }, (args) => args);
+    const r = await new TestClient(app).get("/x?n=oops");
+    expect(r.status).toBe(401);
+    expect(await r.text()).toBe('{"detail":"Not authenticated"}');
   });
 
   it("answers an HTTPException raised in a dependency with its status, detail and headers", async () => {

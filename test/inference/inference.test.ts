@@ -32,10 +32,8 @@ describe("API key", () => {
     }
   });
 
-  it("validates the whole request before checking the key (Tailor's documented order)", async () => {
-    // FastAPI would call the key check first and answer 401; Tailor runs no dependency
-    // for a request that fails validation (docs/dependencies.md)
-    expect((await client.post("/v1/search", { json: {} })).status).toBe(422);
+  it("checks the key before reporting an invalid body, as FastAPI does", async () => {
+    expect((await client.post("/v1/search", { json: {} })).status).toBe(401);
   });
 });
 

@@ -71,11 +71,20 @@ describe("API key schemes", () => {
     const app = echoApp(new APIKeyHeader({ name: "X-API-Key" }), {
       limit: Query(z.number().int()),
     });
-    const answer = await call(app, "/?limit=x");
+    const answer = await call(app, "/?limit=x", { "x-api-key": "k" });
     expect(answer.status).toBe(422);
     expect(answer.body.detail.map((error: { loc: string[] }) => error.loc)).toEqual([
       ["query", "limit"],
     ]);
+  });
+
+  it("answer 401 before a 422 when the key is missing, as FastAPI does", async () => {
+    const app = echoApp(new APIKeyHeader({ name: "X-API-Key" }), {
+      limit: Query(z.number().int()),
+    });
+    const answer = await call(app, "/?limit=x");
+    expect(answer.status).toBe(401);
+    expect(answer.body).toEqual({ detail: "Not authenticated" });
   });
 });
 
