@@ -119,7 +119,7 @@ const body = [
     "before the 1,000 routes' schemas are built to when the server is listening (`listen`), and to the first " +
     "successful answer of `POST /r0/items/7` (`first response`). Routes: a path int, two query params; every " +
     "even route also a 5-field JSON body model and a response model (fresh schema objects per route). " +
-    "Express, Hono and Fastify wrap path/query schemas in `z.coerce.number().pipe(...)` objects, as their users must.",
+    "Express, Hono and Fastify get string path/query values, so they also build, per route, `z.coerce.number().pipe(id)` and a coercing `limit` schema (inside the clock), as their users must.",
   "",
   "| contender | listen ms | framework ms/route (listen − schema build) | ms/route over floor | first response ms | ms/route over floor | RSS MB | RSS over floor | never-hit route ms | same route again ms | schema build ms |",
   "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",

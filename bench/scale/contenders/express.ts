@@ -11,14 +11,14 @@ export const start: StartFn = async (build) => {
   app.use(express.json());
   for (const r of routes) {
     const params = z.object({ id: z.coerce.number().pipe(r.id) });
-    const query = z.object({ q: r.q, limit: z.coerce.number().pipe(r.limit).optional() });
+    const query = z.object({ q: r.q, limit: z.coerce.number().int().min(1).max(100).default(10) });
     const path = `${r.base}/:id`;
     if (r.body === undefined || r.response === undefined) {
       app.get(path, (req, res) => {
         const p = params.safeParse(req.params);
         const qs = query.safeParse(req.query);
         if (!p.success || !qs.success) return void res.status(422).json({ detail: "invalid" });
-        res.json({ id: p.data.id, q: qs.data.q ?? null, limit: qs.data.limit ?? 10 });
+        res.json({ id: p.data.id, q: qs.data.q ?? null, limit: qs.data.limit });
       });
     } else {
       const body = r.body;

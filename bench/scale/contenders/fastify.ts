@@ -17,13 +17,16 @@ export const start: StartFn = async (build) => {
   app.setSerializerCompiler(serializerCompiler);
   for (const r of routes) {
     const params = z.object({ id: z.coerce.number().pipe(r.id) });
-    const querystring = z.object({ q: r.q, limit: z.coerce.number().pipe(r.limit).optional() });
+    const querystring = z.object({
+      q: r.q,
+      limit: z.coerce.number().int().min(1).max(100).default(10),
+    });
     const url = `${r.base}/:id`;
     if (r.body === undefined || r.response === undefined) {
       app.get(url, { schema: { params, querystring } }, async (req) => ({
         id: req.params.id,
         q: req.query.q ?? null,
-        limit: req.query.limit ?? 10,
+        limit: req.query.limit,
       }));
     } else {
       app.post(

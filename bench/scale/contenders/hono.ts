@@ -11,7 +11,7 @@ export const start: StartFn = async (build) => {
   const app = new OpenAPIHono();
   for (const r of routes) {
     const params = z.object({ id: z.coerce.number().pipe(r.id) });
-    const query = z.object({ q: r.q, limit: z.coerce.number().pipe(r.limit).optional() });
+    const query = z.object({ q: r.q, limit: z.coerce.number().int().min(1).max(100).default(10) });
     const path = `${r.base}/{id}`;
     if (r.body === undefined || r.response === undefined) {
       const route = createRoute({
@@ -23,7 +23,7 @@ export const start: StartFn = async (build) => {
       app.openapi(route, (c) => {
         const { id } = c.req.valid("param");
         const { q, limit } = c.req.valid("query");
-        return c.json({ id, q: q ?? null, limit: limit ?? 10 }, 200);
+        return c.json({ id, q: q ?? null, limit }, 200);
       });
     } else {
       const route = createRoute({
