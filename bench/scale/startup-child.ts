@@ -48,6 +48,9 @@ function send(port: number, index: number): Promise<number> {
   await new Promise((resolve) => warm.close(resolve));
 }
 
+// tsx turns source-mapped stack traces on; a deployed app (prebuilt JS, plain node) has them off.
+process.setSourceMapsEnabled(process.env.SOURCE_MAPS === "1");
+
 // Warm Zod's own code paths the same way for every contender (20 routes' schemas, discarded).
 buildRouteSchemas(20);
 

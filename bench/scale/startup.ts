@@ -1,7 +1,7 @@
 // Start-up with 1,000 routes: each contender in fresh child processes, interleaved rounds,
 // medians, figures relative to the FLOOR (node:http plus the same Zod schemas, no framework).
 //   npx tsx bench/scale/startup.ts [--rounds 7]
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { describeMachine, writeSection } from "./machine.js";
@@ -29,6 +29,11 @@ const CONTENDERS: Contender[] = [
   { label: "FLOOR (node:http + schemas)", module: "floor" },
   { label: "Tailor (lazy compile)", module: "tailor" },
   { label: "Tailor + app.compile()", module: "tailor", env: { TAILOR_EAGER: "1" } },
+  {
+    label: "Tailor, src/ via tsx, source maps on",
+    module: "tailor",
+    env: { TAILOR_FROM: "src", SOURCE_MAPS: "1" },
+  },
   { label: "Express 5 + Zod", module: "express" },
   { label: "Hono + @hono/zod-openapi", module: "hono" },
   { label: "Fastify + type-provider-zod", module: "fastify" },
@@ -59,6 +64,23 @@ const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
+
+// Tailor's JavaScript as a package user gets it (tsconfig.build.json emit).
+execFileSync(
+  process.execPath,
+  [
+    `${root}node_modules/typescript/lib/tsc.js`,
+    "-p",
+    `${root}tsconfig.build.json`,
+    "--outDir",
+    fileURLToPath(new URL("../../test-output/tailor-js/", import.meta.url)),
+    "--sourceMap",
+    "false",
+    "--declarationMap",
+    "false",
+  ],
+  { stdio: "inherit" },
+);
 
 const samples = new Map<Contender, Sample[]>(CONTENDERS.map((c) => [c, []]));
 for (let round = 0; round < rounds; round++) {
@@ -115,6 +137,10 @@ const body = [
   "",
   `Each contender runs in a fresh \`node --import tsx\` child; ${rounds} interleaved rounds with rotating order, medians. ` +
     "The contender module (framework import, tsx transform) is loaded before the clock starts; " +
+    "Tailor is loaded as the JavaScript `tsc -p tsconfig.build.json` emits (into test-output/tailor-js), as the " +
+    "other frameworks ship prebuilt JS; the extra row loads src/ through tsx (esbuild adds a `__name()` call per " +
+    "closure) with source-mapped stack traces on, as `npm start` runs. Source maps are otherwise off in every child. " +
+    "Nothing builds an OpenAPI document at start-up (all four build it on demand). " +
     "Zod is warmed identically in every child (20 routes' schemas built and discarded). The clock runs from " +
     "before the 1,000 routes' schemas are built to when the server is listening (`listen`), and to the first " +
     "successful answer of `POST /r0/items/7` (`first response`). Routes: a path int, two query params; every " +

@@ -1,6 +1,12 @@
 // Tailor through its public API; `TAILOR_EAGER=1` calls `app.compile()` before listening.
-import { App, Body, Path, Query, serve } from "../../../src/index.js";
+// By default it loads the JavaScript emitted by `tsc -p tsconfig.build.json` (as the other
+// frameworks ship prebuilt JS; startup.ts builds it); `TAILOR_FROM=src` loads src/ through tsx.
+import type * as Tailor from "../../../src/index.js";
 import type { StartFn } from "./types.js";
+
+export const TAILOR_JS = new URL("../../../test-output/tailor-js/index.js", import.meta.url);
+const from = process.env.TAILOR_FROM === "src" ? "../../../src/index.js" : TAILOR_JS.href;
+const { App, Body, Path, Query, serve } = (await import(from)) as typeof Tailor;
 
 export const start: StartFn = async (build) => {
   const routes = build();
