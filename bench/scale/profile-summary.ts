@@ -27,14 +27,14 @@ const inclusive = new Map<string, number>();
 profile.samples.forEach((id, i) => {
   const dt = (profile.timeDeltas[i] ?? 0) / 1000;
   const node = byId.get(id)!;
-  const short = node.callFrame.url.replace(/^.*\/(src|node_modules)\//, "$1/");
+  const short = node.callFrame.url.replace(/^.*\/(src|node_modules|tailor-js)\//, "$1/");
   const key = `${node.callFrame.functionName || "(anonymous)"} ${short}:${node.callFrame.lineNumber + 1}`;
   self.set(key, (self.get(key) ?? 0) + dt);
   byFile.set(short || "(native)", (byFile.get(short || "(native)") ?? 0) + dt);
   const seen = new Set<string>();
   for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
     const f = byId.get(cur)!.callFrame;
-    const k = `${f.functionName || "(anonymous)"} ${f.url.replace(/^.*\/(src|node_modules)\//, "$1/")}:${f.lineNumber + 1}`;
+    const k = `${f.functionName || "(anonymous)"} ${f.url.replace(/^.*\/(src|node_modules|tailor-js)\//, "$1/")}:${f.lineNumber + 1}`;
     if (seen.has(k)) continue;
     seen.add(k);
     inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
@@ -47,4 +47,7 @@ const show = (title: string, m: Map<string, number>) => {
 };
 show("self time by function", self);
 show("self time by file", byFile);
-show("inclusive time (src/ only)", new Map([...inclusive].filter(([k]) => k.includes(" src/"))));
+show(
+  "inclusive time (Tailor only)",
+  new Map([...inclusive].filter(([k]) => / (src|tailor-js)\//.test(k))),
+);
