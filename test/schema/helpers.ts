@@ -14,7 +14,7 @@ export function errorsOf(
 }
 
 /** The converted value, failing the test with the errors when the input is rejected. */
-export function valueOf(
+export function convertedValue(
   schema: StandardSchemaV1,
   input: unknown,
   kind: InputKind = "json",
