@@ -30,7 +30,9 @@ export class Run {
   }
 
   rollback(mark: number): void {
-    if (this.errors !== null) this.errors.length = mark;
+    if (this.errors === null) return;
+    if (mark === 0) this.errors = null;
+    else this.errors.length = mark;
   }
 }
 
