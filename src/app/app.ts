@@ -162,7 +162,7 @@ export class App extends RouteRegistry {
       dependencies: declaration.dependencies,
       responses: declaration.responses,
       where,
-      source: siteOf(declaration.site),
+      site: declaration.site,
       graph: analyzeGraph(
         declaration.options.params ?? {},
         declaration.handler,
@@ -380,7 +380,7 @@ export class App extends RouteRegistry {
     const response = defaultErrorResponse(error);
     if (response !== null) return response;
     const where = record
-      ? `${record.where} (declared at ${record.source})`
+      ? `${record.where} (declared at ${siteOf(record.site)})`
       : `${ctx.method} ${ctx.path}`;
     this.logger.error(`${describeServerError(error)} in ${where}`, error);
     return internalErrorResponse();

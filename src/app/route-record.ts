@@ -23,8 +23,8 @@ export interface RouteRecord {
   responses: Record<string, ExtraResponse>;
   /** "GET /items/{item_id}" — names the route in errors and logs */
   where: string;
-  /** where the route was declared (file:line), for logs */
-  source: string;
+  /** captured where the route was declared; formatted (file:line) only when a log needs it */
+  site: Error;
   /** analysed at registration; re-analysed when dependency overrides change */
   graph: RouteGraph;
   /** built on the first request (or by `app.compile()`) */
