@@ -26,6 +26,12 @@ export interface CompileSettings {
 
 const RESPONSE_LOC = ["response"];
 
+function newArgs(count: number): Record<string, unknown>[] {
+  const args: Record<string, unknown>[] = [];
+  for (let i = 0; i < count; i++) args.push({});
+  return args;
+}
+
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === "function";
 }
@@ -137,8 +143,8 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
       body = decodeJsonBody(await ctx.body(bodyLimit), ctx.header("content-type"), strict);
       if (body === null && !embedBody) body = undefined; // a null body is a missing body
     } else if (hasForm) body = await readFormBody(ctx, formLimits);
-    const args: Record<string, unknown>[] = new Array(nodeCount);
-    for (let i = 0; i < nodeCount; i++) args[i] = {};
+    // one argument object per graph node; most routes have one node (no dependencies)
+    const args: Record<string, unknown>[] = nodeCount === 1 ? [{}] : newArgs(nodeCount);
     let errors: ValidationErrorDetail[] | undefined;
     let invalid: boolean[] | undefined;
     for (const param of params) {

@@ -1,35 +1,36 @@
+import { percentDecode } from "../internal/percent-decode.js";
+
 /** Parsed query string: every key maps to all its values in order (a scalar param takes the last). */
 export type QueryValues = Record<string, string[]>;
 
-function decodeComponent(text: string): string {
+/** "+" is a space in a query string; then %-escapes are decoded as Python's unquote does. */
+function decodeComponent(raw: string, start: number, end: number): string {
+  const text = raw.slice(start, end);
   const spaced = text.includes("+") ? text.replaceAll("+", " ") : text;
-  if (!spaced.includes("%")) return spaced;
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    // invalid escapes stay as they are, as Python's unquote leaves them
-    return spaced.replace(/%[0-9a-fA-F]{2}/g, (sequence) => {
-      try {
-        return decodeURIComponent(sequence);
-      } catch {
-        return sequence;
-      }
-    });
-  }
+  return percentDecode(spaced);
 }
 
-/** "a=1&b=&a=2&c" -> { a: ["1", "2"], b: [""], c: [""] } (blank values kept, like parse_qsl). */
+/**
+ * "a=1&b=&a=2&c" -> { a: ["1", "2"], b: [""], c: [""] } (blank values kept, like parse_qsl).
+ * One pass with indexOf: no intermediate arrays of pairs.
+ */
 export function parseQuery(raw: string): QueryValues {
   const values: QueryValues = Object.create(null);
-  if (raw.length === 0) return values;
-  for (const pair of raw.split("&")) {
-    if (pair.length === 0) continue;
-    const eq = pair.indexOf("=");
-    const key = decodeComponent(eq === -1 ? pair : pair.slice(0, eq));
-    const value = eq === -1 ? "" : decodeComponent(pair.slice(eq + 1));
-    const list = values[key];
-    if (list === undefined) values[key] = [value];
-    else list.push(value);
+  const length = raw.length;
+  let start = 0;
+  while (start < length) {
+    let end = raw.indexOf("&", start);
+    if (end === -1) end = length;
+    if (end > start) {
+      const eq = raw.indexOf("=", start);
+      const keyEnd = eq === -1 || eq > end ? end : eq;
+      const key = decodeComponent(raw, start, keyEnd);
+      const value = keyEnd === end ? "" : decodeComponent(raw, keyEnd + 1, end);
+      const list = values[key];
+      if (list === undefined) values[key] = [value];
+      else list.push(value);
+    }
+    start = end + 1;
   }
   return values;
 }
