@@ -5,6 +5,7 @@ import { ConfigError } from "../errors/config-error.js";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
+import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import { bodyKindOf } from "../params/analyze.js";
 import type { OutgoingResponse } from "../responses/response.js";
@@ -113,7 +114,7 @@ export class App extends RouteRegistry {
   readonly #middleware: Middleware[] = [];
   readonly #mounts = new MountTable<RouteRecord>();
   readonly #lifespan: LifespanRunner<App>;
-  #pipeline: ((ctx: RequestContext) => Promise<OutgoingResponse>) | undefined;
+  #pipeline: ((ctx: RequestContext) => MaybePromise<OutgoingResponse>) | undefined;
   #graphVersion = 0;
   #openapiDocument: Record<string, unknown> | undefined;
   readonly #appScope = new AppScope(this.dependencyOverrides);
@@ -268,7 +269,7 @@ export class App extends RouteRegistry {
   }
 
   /** the whole request pipeline: middleware, routing, the route, exception handlers */
-  handle(ctx: RequestContext): Promise<OutgoingResponse> {
+  handle(ctx: RequestContext): OutgoingResponse | Promise<OutgoingResponse> {
     ctx.appState = this.state;
     if (this.rootPath !== "") ctx.rootPath = this.rootPath;
     this.#pipeline ??= this.#buildPipeline();
@@ -304,13 +305,13 @@ export class App extends RouteRegistry {
     }
   }
 
-  #buildPipeline(): (ctx: RequestContext) => Promise<OutgoingResponse> {
-    let next = (ctx: RequestContext) => this.#dispatch(ctx);
+  #buildPipeline(): (ctx: RequestContext) => MaybePromise<OutgoingResponse> {
+    let next = (ctx: RequestContext): MaybePromise<OutgoingResponse> => this.#dispatch(ctx);
     for (const middleware of this.#middleware) {
       const inner = next;
       next = async (ctx) => {
         try {
-          return await middleware(ctx, () => inner(ctx));
+          return await middleware(ctx, async () => inner(ctx));
         } catch (error) {
           this.logger.error(`middleware failed on ${ctx.method} ${ctx.path}`, error);
           return internalErrorResponse();
@@ -320,7 +321,7 @@ export class App extends RouteRegistry {
     return next;
   }
 
-  async #dispatch(ctx: RequestContext): Promise<OutgoingResponse> {
+  #dispatch(ctx: RequestContext): MaybePromise<OutgoingResponse> {
     let record: RouteRecord | undefined;
     try {
       const path = decodePath(ctx.rawPath);
@@ -333,7 +334,7 @@ export class App extends RouteRegistry {
           path,
           found !== null && "match" in found ? found.match.value : undefined,
         );
-        if (mounted !== undefined) return await mounted.handle(ctx);
+        if (mounted !== undefined) return this.#settle(mounted.handle(ctx), ctx, undefined);
       }
       if (found === null) return this.#notFound(ctx, path);
       if (!("match" in found)) {
@@ -343,7 +344,29 @@ export class App extends RouteRegistry {
       ctx.pathParams = found.match.params;
       if (this.#graphVersion !== this.dependencyOverrides.version) this.#refreshGraphs();
       const run = (record.compiled ??= compileRoute(record, this.#settings()));
-      const response = await run(ctx);
+      return this.#settle(run(ctx), ctx, record);
+    } catch (error) {
+      return this.#handleError(ctx, error, record);
+    }
+  }
+
+  /** a route's answer, given as it came: synchronously when it is ready, else awaited */
+  #settle(
+    response: MaybePromise<OutgoingResponse>,
+    ctx: RequestContext,
+    record: RouteRecord | undefined,
+  ): MaybePromise<OutgoingResponse> {
+    if (isThenable<OutgoingResponse>(response)) return this.#settleLater(response, ctx, record);
+    return response instanceof FileResponse ? response.forRequest(ctx) : response;
+  }
+
+  async #settleLater(
+    pending: PromiseLike<OutgoingResponse>,
+    ctx: RequestContext,
+    record: RouteRecord | undefined,
+  ): Promise<OutgoingResponse> {
+    try {
+      const response = await pending;
       return response instanceof FileResponse ? response.forRequest(ctx) : response;
     } catch (error) {
       return this.#handleError(ctx, error, record);

@@ -5,6 +5,7 @@ import { decodeJsonBody } from "../http/body.js";
 import type { RequestContext } from "../http/context.js";
 import { type FormLimits, readFormBody, resolveFormLimits } from "../http/form-body.js";
 import { isBodylessStatus } from "../internal/status.js";
+import { isThenable } from "../internal/thenable.js";
 import { bodyKindOf } from "../params/analyze.js";
 import { compileParam, validatorFor } from "../params/compile.js";
 import { compileResponseFilter } from "../responses/filter.js";
@@ -30,10 +31,6 @@ function newArgs(count: number): Record<string, unknown>[] {
   const args: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i++) args.push({});
   return args;
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === "function";
 }
 
 /**
@@ -136,6 +133,40 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
       ctx.onAfterSend(async () => logFailures(await stack.close(error, false)));
     }
   };
+
+  const respond = (result: unknown, ctx: RequestContext): OutgoingResponse => {
+    const response = render(result, ctx);
+    scheduleAfterSend(ctx, null, undefined);
+    return response;
+  };
+  const respondLater = async (pending: PromiseLike<unknown>, ctx: RequestContext) =>
+    respond(await pending, ctx);
+
+  if (!hasBody && !hasForm && !hasDependencies) {
+    // No body to read, no dependency to await: validated and answered without a promise
+    // unless the handler itself is async.
+    return function runSimpleRoute(
+      ctx: RequestContext,
+    ): OutgoingResponse | Promise<OutgoingResponse> {
+      const args: Record<string, unknown> = {};
+      let errors: ValidationErrorDetail[] | undefined;
+      for (const param of params) {
+        const raw = param.read(ctx, undefined);
+        if (param.validate === null) {
+          args[param.name] = raw;
+          continue;
+        }
+        const checked = param.validate(raw, param.loc);
+        if (checked.ok) args[param.name] = checked.value;
+        else if (errors === undefined) errors = checked.errors.slice();
+        else errors.push(...checked.errors);
+      }
+      if (errors !== undefined) throw new RequestValidationError(errors, undefined);
+      for (const [name, resolve] of rootSpecials) args[name] = resolve(ctx);
+      const result = handler(args, ctx);
+      return isThenable(result) ? respondLater(result, ctx) : respond(result, ctx);
+    };
+  }
 
   return async function runRoute(ctx: RequestContext): Promise<OutgoingResponse> {
     let body: unknown;

@@ -1,11 +1,12 @@
 import { ConfigError } from "../errors/config-error.js";
 import type { RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
+import type { MaybePromise } from "../internal/types.js";
 import { decodePath } from "../routing/index.js";
 
 /** Anything that answers requests: an App, StaticFiles, or your own handler object. */
 export interface Mountable {
-  handle(ctx: RequestContext): Promise<OutgoingResponse>;
+  handle(ctx: RequestContext): MaybePromise<OutgoingResponse>;
   /** run with the parent's startup (an App's lifespan) */
   startup?(): Promise<void>;
   shutdown?(): Promise<void>;

@@ -4,7 +4,8 @@ import type { RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../responses/response.js";
 import type { ExtraResponse, RouteOptions } from "./route-options.js";
 
-export type CompiledRoute = (ctx: RequestContext) => Promise<OutgoingResponse>;
+/** Answers synchronously when the route reads no body, has no dependencies and a sync handler. */
+export type CompiledRoute = (ctx: RequestContext) => OutgoingResponse | Promise<OutgoingResponse>;
 
 /** A registered route: its declaration as given, what registration derived, and its compiled form. */
 export interface RouteRecord {

@@ -1,9 +1,11 @@
 import type { RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
+import type { MaybePromise } from "../internal/types.js";
 
 /** What the adapters need of an app: the pipeline, and somewhere to log. */
 export interface Servable {
-  handle(ctx: RequestContext): Promise<OutgoingResponse>;
+  /** a synchronous route may answer without a promise */
+  handle(ctx: RequestContext): MaybePromise<OutgoingResponse>;
   startup(): Promise<void>;
   shutdown(): Promise<void>;
   readonly logger: { error(message: string, error?: unknown): void };

@@ -12,11 +12,11 @@ function reason(status: number): string {
  * iterated with backpressure and stopped when the client goes away. Reason phrases are the
  * current ones ("422 Unprocessable Content"), as uvicorn writes them.
  */
-export async function sendNodeResponse(
+export function sendNodeResponse(
   res: ServerResponse,
   response: OutgoingResponse,
   headOnly: boolean,
-): Promise<void> {
+): Promise<void> | undefined {
   const { body, status, headers } = response;
   if (body === null || typeof body === "string" || body instanceof Uint8Array) {
     if (!isBodylessStatus(status) && headers["content-length"] === undefined) {
@@ -27,9 +27,17 @@ export async function sendNodeResponse(
     res.writeHead(status, reason(status), headers);
     if (headOnly || body === null) res.end();
     else res.end(body);
-    return;
+    return undefined;
   }
   res.writeHead(status, reason(status), headers);
+  return streamBody(res, body);
+}
+
+/** Writes a streamed body chunk by chunk, with backpressure, until it ends or the client leaves. */
+async function streamBody(
+  res: ServerResponse,
+  body: AsyncIterable<string | Uint8Array>,
+): Promise<void> {
   const iterator = body[Symbol.asyncIterator]();
   try {
     for (;;) {

@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { RequestContext } from "../http/context.js";
+import type { OutgoingResponse } from "../http/outgoing.js";
+import { isThenable } from "../internal/thenable.js";
+import type { MaybePromise } from "../internal/types.js";
 import { runAfterSend } from "./after-send.js";
 import type { Servable } from "./handler.js";
 import { nodeAdapter, schemeOf } from "./node-adapter.js";
@@ -28,33 +31,70 @@ export interface RunningServer {
 /** The node:http request listener for an app. */
 export function createNodeListener(app: Servable) {
   const logError = (message: string, error: unknown) => app.logger.error(message, error);
+
+  const deliver = (ctx: RequestContext, res: ServerResponse, response: OutgoingResponse) => {
+    if (ctx.closeConnection) response.headers.connection = "close";
+    let sending: Promise<void> | undefined;
+    try {
+      sending = sendNodeResponse(res, response, ctx.method === "HEAD");
+    } catch (error) {
+      failed(ctx, res, error);
+      return;
+    }
+    if (sending !== undefined)
+      void sending.then(
+        () => afterSend(ctx),
+        (error) => failed(ctx, res, error),
+      );
+    else if (ctx.afterSend !== undefined) void runAfterSend(ctx, logError);
+  };
+
+  const afterSend = (ctx: RequestContext) =>
+    ctx.afterSend === undefined ? undefined : runAfterSend(ctx, logError);
+
+  const failed = (ctx: RequestContext, res: ServerResponse, error: unknown) => {
+    logError(`sending the response to ${ctx.method} ${ctx.path} failed`, error);
+    if (!res.headersSent) {
+      res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Internal Server Error");
+    } else res.destroy();
+    void runAfterSend(ctx, logError);
+  };
+
+  const deliverLater = async (
+    ctx: RequestContext,
+    res: ServerResponse,
+    pending: PromiseLike<OutgoingResponse>,
+  ) => {
+    let response: OutgoingResponse;
+    try {
+      response = await pending;
+    } catch (error) {
+      failed(ctx, res, error);
+      return;
+    }
+    deliver(ctx, res, response);
+  };
+
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const method = req.method ?? "GET";
     const ctx = new RequestContext(
       nodeAdapter,
       { req, res },
-      method,
+      req.method ?? "GET",
       req.url ?? "/",
       req.headers,
       schemeOf(req),
     );
-    app
-      .handle(ctx)
-      .then((response) => {
-        if (ctx.closeConnection) response.headers.connection = "close";
-        return sendNodeResponse(res, response, method === "HEAD");
-      })
-      .then(
-        () => (ctx.afterSend === undefined ? undefined : runAfterSend(ctx, logError)),
-        (error: unknown) => {
-          logError(`sending the response to ${method} ${ctx.path} failed`, error);
-          if (!res.headersSent) {
-            res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-            res.end("Internal Server Error");
-          } else res.destroy();
-          return runAfterSend(ctx, logError);
-        },
-      );
+    let response: MaybePromise<OutgoingResponse>;
+    try {
+      response = app.handle(ctx);
+    } catch (error) {
+      failed(ctx, res, error);
+      return;
+    }
+    // a synchronous route is written in the same tick, with no promise in between
+    if (isThenable<OutgoingResponse>(response)) void deliverLater(ctx, res, response);
+    else deliver(ctx, res, response);
   };
 }
 
