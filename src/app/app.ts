@@ -1,7 +1,6 @@
 import { AppScope } from "../dependencies/app-scope.js";
 import type { DependsMarker } from "../dependencies/dependency.js";
 import { analyzeGraph } from "../dependencies/graph.js";
-import { ConfigError } from "../errors/config-error.js";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
@@ -9,12 +8,13 @@ import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import { bodyKindOf } from "../params/analyze.js";
 import type { OutgoingResponse } from "../responses/response.js";
-import { decodePath, parsePathTemplate, Router } from "../routing/index.js";
+import { decodePath, Router } from "../routing/index.js";
 import { legacySecurityHandler, SecurityHTTPException } from "../security/errors.js";
 import { handleFetch } from "../server/fetch-adapter.js";
 import { FileResponse } from "../staticfiles/file-response.js";
 import type { APIRouter } from "./api-router.js";
 import { compileRoute } from "./compile.js";
+import { defaultName, siteOf, templateNames } from "./declaration.js";
 import { describeApp, type OpenApiAppOptions } from "./describe.js";
 import { isDocsHandler, registerDocsRoutes } from "./docs-routes.js";
 import {
@@ -68,27 +68,6 @@ export type Middleware = (
 const consoleLogger: Logger = {
   error: (message, error) => console.error(`tailor: ${message}`, error),
 };
-
-function siteOf(site: Error): string {
-  const frame = site.stack
-    ?.split("\n")
-    .find((line) => line.includes("at ") && !/[\\/]src[\\/]app[\\/]/.test(line));
-  return frame?.trim().replace(/^at\s+/, "") ?? "unknown";
-}
-
-function templateNames(path: string, where: string): Set<string> {
-  try {
-    return new Set(parsePathTemplate(path).paramNames);
-  } catch (error) {
-    throw new ConfigError("E_PATH_TEMPLATE", where, (error as Error).message);
-  }
-}
-
-/** An anonymous handler's route name: GET "/items/{item_id}" -> "get_items_item_id" */
-function defaultName(methods: string[], path: string): string {
-  const words = path.split(/[^A-Za-z0-9]+/).filter((word) => word.length > 0);
-  return [methods[0]!.toLowerCase(), ...words].join("_");
-}
 
 /**
  * A Tailor application: routes, dependencies, exception handlers, middleware and lifespan.
@@ -148,8 +127,6 @@ export class App extends RouteRegistry {
     const methods = declaration.methods;
     const where = `${methods.join(",")} ${declaration.path}`;
     const pathNames = templateNames(declaration.path, where);
-    const appWide = isDocsHandler(declaration.handler) ? [] : (this.config.dependencies ?? []);
-    const dependencies = [...appWide, ...declaration.dependencies];
     const record: RouteRecord = {
       methods,
       path: declaration.path,
@@ -164,14 +141,7 @@ export class App extends RouteRegistry {
       responses: declaration.responses,
       where,
       site: declaration.site,
-      graph: analyzeGraph(
-        declaration.options.params ?? {},
-        declaration.handler,
-        dependencies,
-        pathNames,
-        where,
-        this.dependencyOverrides,
-      ),
+      graph: this.#analyze(declaration, pathNames, where),
       compiled: undefined,
     };
     // one body per request: JSON params and form/file params cannot share a route
@@ -290,19 +260,26 @@ export class App extends RouteRegistry {
     if (this.#graphVersion === this.dependencyOverrides.version) return;
     this.#graphVersion = this.dependencyOverrides.version;
     for (const record of this.#records) {
-      const pathNames = new Set(parsePathTemplate(record.path).paramNames);
-      const appWide = isDocsHandler(record.handler) ? [] : (this.config.dependencies ?? []);
-      const dependencies = [...appWide, ...record.dependencies];
-      record.graph = analyzeGraph(
-        record.options.params ?? {},
-        record.handler,
-        dependencies,
-        pathNames,
-        record.where,
-        this.dependencyOverrides,
-      );
+      record.graph = this.#analyze(record, templateNames(record.path, record.where), record.where);
       record.compiled = undefined;
     }
+  }
+
+  /** a route's dependency graph: the app's dependencies (not for the docs routes), then its own */
+  #analyze(
+    route: Pick<RouteRecord, "options" | "handler" | "dependencies">,
+    pathNames: ReadonlySet<string>,
+    where: string,
+  ) {
+    const appWide = isDocsHandler(route.handler) ? [] : (this.config.dependencies ?? []);
+    return analyzeGraph(
+      route.options.params ?? {},
+      route.handler,
+      [...appWide, ...route.dependencies],
+      pathNames,
+      where,
+      this.dependencyOverrides,
+    );
   }
 
   #buildPipeline(): (ctx: RequestContext) => MaybePromise<OutgoingResponse> {
