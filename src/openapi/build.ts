@@ -57,7 +57,11 @@ function buildInfo(options: DocumentOptions): JsonSchema {
   return info;
 }
 
-/** Path items in registration order; a route's methods share one operation id (FastAPI's). */
+/**
+ * Path items in registration order. Each method of a multi-method route gets its own operation
+ * id: FastAPI reuses the first method's and warns, which leaves the document with duplicate ids
+ * (invalid for OpenAPI and for client generators).
+ */
 function buildPathItems(
   operations: OperationDescription[],
   options: DocumentOptions,
@@ -66,16 +70,19 @@ function buildPathItems(
 ): Record<string, JsonSchema> {
   const paths: Record<string, JsonSchema> = {};
   for (const operation of operations) {
-    const firstMethod = operation.methods[0];
-    if (firstMethod === undefined) continue;
-    const operationId =
-      operation.operationId ??
-      (options.generateUniqueId ?? defaultOperationId)(operation, firstMethod);
+    if (operation.methods.length === 0) continue;
     const key = keyOf(operation.path);
     const item = paths[key] ?? {};
-    for (const method of operation.methods) {
+    operation.methods.forEach((method, index) => {
+      const explicit = operation.operationId;
+      const operationId =
+        explicit === undefined
+          ? (options.generateUniqueId ?? defaultOperationId)(operation, method)
+          : index === 0
+            ? explicit
+            : `${explicit}_${method.toLowerCase()}`;
       item[method.toLowerCase()] = buildOperation(operation, operationId, ctx);
-    }
+    });
     paths[key] = item;
   }
   return paths;

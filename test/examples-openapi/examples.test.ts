@@ -42,10 +42,19 @@ describe("redocly", () => {
     expect(reports).toBe(EXAMPLE_DOCUMENTS.length);
   });
 
-  it("warns only about FastAPI's conventions: no servers without a root path, public operations", () => {
-    // FastAPI writes `servers` only under a root path or mount, and no `security` on public routes
+  it("warns only about FastAPI's conventions: no servers without a root path, public operations, prefix roots", () => {
+    // FastAPI writes `servers` only under a root path or mount, no `security` on public routes,
+    // and a router's "/" route under its prefix is "/prefix/" (behaviors.md §6)
     const rules = new Set(problems.map((p) => p.ruleId));
-    expect([...rules].sort()).toEqual(["no-empty-servers", "security-defined"]);
+    expect([...rules].sort()).toEqual([
+      "no-empty-servers",
+      "no-path-trailing-slash",
+      "security-defined",
+    ]);
+    const trailing = problems
+      .filter((p) => p.ruleId === "no-path-trailing-slash")
+      .map((p) => p.file);
+    expect([...new Set(trailing)]).toEqual(["tutorial-routers.json"]);
     const withoutServers = problems
       .filter((p) => p.ruleId === "no-empty-servers")
       .map((p) => p.file);

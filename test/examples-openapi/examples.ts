@@ -136,6 +136,16 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/tutorial/cookies.js")).app,
   },
   {
+    name: "tutorial-routers",
+    source: "tutorial/routers.ts#app",
+    load: async () => (await import("../../examples/tutorial/routers.js")).app,
+  },
+  {
+    name: "tutorial-types",
+    source: "tutorial/types.ts#app",
+    load: async () => (await import("../../examples/tutorial/types.js")).app,
+  },
+  {
     name: "tutorial-errors",
     source: "tutorial/errors.ts#app",
     load: async () => (await import("../../examples/tutorial/errors.js")).app,

@@ -63,10 +63,13 @@ describe("operation ids and summaries", () => {
     expect(doc.paths["/things"].post.operationId).toBe("makeThing");
   });
 
-  it("reuses one id (from the first method) for every method of a route", () => {
+  it("gives each method of a route its own id (FastAPI reuses the first method's: duplicates)", () => {
     const doc = build([route({ methods: ["PUT", "PATCH"] })]);
     expect(doc.paths["/things"].put.operationId).toBe("create_thing_things_put");
-    expect(doc.paths["/things"].patch.operationId).toBe("create_thing_things_put");
+    expect(doc.paths["/things"].patch.operationId).toBe("create_thing_things_patch");
+    const named = build([route({ methods: ["PUT", "PATCH"], operationId: "touch" })]);
+    expect(named.paths["/things"].put.operationId).toBe("touch");
+    expect(named.paths["/things"].patch.operationId).toBe("touch_patch");
   });
 
   it("replaces every non-word character, converters shown by name", () => {
