@@ -4,6 +4,8 @@ import type { ZodLike } from "./zod-def.js";
 
 export type CompileChild = (schema: unknown) => Compiled;
 
+const OBJECT_PROTOTYPE = Object.prototype as unknown as Record<string, unknown>;
+
 function setKey(out: Record<string, unknown>, key: string, value: unknown): void {
   // an own "__proto__" key from JSON.parse must stay data, not become the prototype
   if (key === "__proto__") {
@@ -38,6 +40,9 @@ export function compileObject(schema: ZodLike, compileChild: CompileChild): Comp
           : "validate";
   const catchall = extras === "validate" ? compileChild(def.catchall) : null;
   const count = keys.length;
+  // fields named like Object.prototype members ("constructor", "toString"): an absent one must
+  // read as absent, not as the inherited function
+  const shadowsPrototype = keys.map((key) => key in Object.prototype);
 
   const fn = (value: unknown, run: Run): unknown => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -50,7 +55,10 @@ export function compileObject(schema: ZodLike, compileChild: CompileChild): Comp
     for (let i = 0; i < count; i++) {
       const key = keys[i]!;
       const node = nodes[i]!;
-      const v = input[key];
+      let v = input[key];
+      if (shadowsPrototype[i] && v === OBJECT_PROTOTYPE[key] && !Object.hasOwn(input, key)) {
+        v = undefined;
+      }
       path.push(key);
       if (v === undefined && !node.acceptsUndefined) {
         run.fail("missing", MSG.missing, value);

@@ -267,3 +267,35 @@ describe("describeSchema", () => {
     expect(describeSchema(z.int())).toEqual({ optional: false, isList: false, isObject: false });
   });
 });
+
+describe("fields named like Object.prototype members", () => {
+  const schema = z.object({
+    constructor: z.string().optional(),
+    toString: z.number().default(1),
+    valueOf: z.string(),
+  });
+  const validate = compileValidator(schema, { input: "json" });
+
+  it("read as absent when the input does not have them", () => {
+    expect(validate({ valueOf: "v" }, ["body"])).toEqual({
+      ok: true,
+      value: { toString: 1, valueOf: "v" },
+    });
+    const missing = validate({}, ["body"]);
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) {
+      expect(missing.errors).toEqual([
+        { type: "missing", loc: ["body", "valueOf"], msg: "Field required", input: {} },
+      ]);
+    }
+  });
+
+  it("read as sent when the input has them", () => {
+    expect(
+      validate(JSON.parse('{"constructor":"c","toString":2,"valueOf":"v"}'), ["body"]),
+    ).toEqual({
+      ok: true,
+      value: { constructor: "c", toString: 2, valueOf: "v" },
+    });
+  });
+});
