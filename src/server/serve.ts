@@ -28,6 +28,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The path-and-query of a request target: an absolute-form target ("http://host/a?b", which
+ * proxies send) is reduced to "/a?b"; origin-form ("/a?b") is returned as it is.
+ */
+export function requestTarget(url: string | undefined): string {
+  if (url === undefined || url === "") return "/";
+  if (url.charCodeAt(0) === 47 /* "/" */) return url;
+  const scheme = url.indexOf("://");
+  if (scheme === -1) return url;
+  const slash = url.indexOf("/", scheme + 3);
+  const question = url.indexOf("?", scheme + 3);
+  if (slash === -1 || (question !== -1 && question < slash)) {
+    return question === -1 ? "/" : `/${url.slice(question)}`;
+  }
+  return url.slice(slash);
+}
+
 /** The node:http request listener for an app. */
 export function createNodeListener(app: Servable) {
   const logError = (message: string, error: unknown) => app.logger.error(message, error);
@@ -81,7 +98,7 @@ export function createNodeListener(app: Servable) {
       nodeAdapter,
       { req, res },
       req.method ?? "GET",
-      req.url ?? "/",
+      requestTarget(req.url),
       req.headers,
       schemeOf(req),
     );

@@ -147,3 +147,23 @@ describe("node:http on the wire (raw sockets)", () => {
     await expectStillServing();
   });
 });
+
+describe("request targets", () => {
+  it("reduces an absolute-form target to its path and query, as origin-form", async () => {
+    const { requestTarget } = await import("../../src/server/serve.js");
+    expect(requestTarget("http://example.com/items/1?q=x")).toBe("/items/1?q=x");
+    expect(requestTarget("https://example.com")).toBe("/");
+    expect(requestTarget("http://example.com?q=x")).toBe("/?q=x");
+    expect(requestTarget("/plain?x=1")).toBe("/plain?x=1");
+    expect(requestTarget("*")).toBe("*");
+    expect(requestTarget(undefined)).toBe("/");
+  });
+
+  it("routes an absolute-form request line on the wire", async () => {
+    const conn = await RawConnection.open(server.port);
+    conn.write(get("http://127.0.0.1/hello?q=abs"));
+    const answer = await conn.response();
+    expect([answer.status, answer.body]).toEqual([200, '{"hello":"abs"}']);
+    conn.close();
+  });
+});
