@@ -26,6 +26,7 @@ export interface CompileSettings {
 }
 
 const RESPONSE_LOC = ["response"];
+const NO_TEARDOWN = new TeardownStack();
 
 function newArgs(count: number): Record<string, unknown>[] {
   const args: Record<string, unknown>[] = [];
@@ -204,7 +205,8 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
       return response;
     }
 
-    const stack = new TeardownStack();
+    // a graph without generators never pushes onto the stack: share one empty stack
+    const stack = plan.hasGenerators ? new TeardownStack() : NO_TEARDOWN;
     try {
       // As FastAPI: a dependency whose own params (and sub-dependencies) are valid runs even if
       // other params failed, so an auth check answers 401 before a 422 reveals the schema.
