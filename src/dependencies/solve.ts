@@ -1,4 +1,5 @@
 import type { RequestContext } from "../http/context.js";
+import { isThenable } from "../internal/thenable.js";
 import type { AppScope, AppSlot } from "./app-scope.js";
 import type { CallKind, GraphNode, RouteGraph } from "./graph.js";
 import { SecurityScopesParam, securityScopesValue } from "./security-scopes.js";
@@ -80,10 +81,6 @@ export function planDependencies(
     rootSpecials: specialsOf(graph.root),
     appScope,
   };
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === "function";
 }
 
 function assign(call: PlannedCall, args: Record<string, unknown>[], value: unknown): void {

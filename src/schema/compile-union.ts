@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CompileChild } from "./compile-compound.js";
 import { MSG, pyRepr } from "./messages.js";
 import { type Compiled, INVALID, type Run } from "./run.js";
-import { isZod, type ZodLike } from "./zod-def.js";
+import { innerSchema, isZod, type ZodLike } from "./zod-def.js";
 
 type Exact = (value: unknown) => boolean;
 
@@ -35,18 +35,10 @@ function exactTest(schema: unknown): Exact {
       return Array.isArray;
     case "date":
       return (v) => v instanceof Date;
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-    case "readonly":
-    case "catch":
-    case "nonoptional":
-      return exactTest(def.innerType);
-    case "pipe":
-      return exactTest(def.in);
-    default:
-      return never;
+    default: {
+      const inner = innerSchema(schema);
+      return inner === undefined ? never : exactTest(inner);
+    }
   }
 }
 
@@ -80,18 +72,10 @@ export function unionTag(schema: unknown): string {
       return `dict[${unionTag(def.keyType)},${unionTag(def.valueType)}]`;
     case "object":
       return meta?.id ?? meta?.title ?? "model";
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-    case "readonly":
-    case "catch":
-    case "nonoptional":
-      return unionTag(def.innerType);
-    case "pipe":
-      return unionTag(def.in);
-    default:
-      return def.type;
+    default: {
+      const inner = innerSchema(schema);
+      return inner === undefined ? def.type : unionTag(inner);
+    }
   }
 }
 

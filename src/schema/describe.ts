@@ -1,22 +1,23 @@
 import type { StandardSchemaV1 } from "./standard.js";
 import type { SchemaFacts } from "./types.js";
-import { isZod } from "./zod-def.js";
+import { innerSchema, isZod } from "./zod-def.js";
 
-const WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "catch", "readonly"]);
 const ACCEPTS_ABSENT = new Set(["optional", "default", "prefault", "catch", "undefined", "void"]);
 
 function unwrap(schema: unknown): { type: string; optional: boolean } {
   let optional = false;
+  // `.nonoptional()` makes whatever it wraps required again
+  let required = false;
   let s = schema;
   for (let depth = 0; depth < 32 && isZod(s); depth++) {
     const def = s._zod.def;
+    if (def.type === "nonoptional") required = true;
     if (ACCEPTS_ABSENT.has(def.type) || s._zod.optin !== undefined) optional = true;
-    if (WRAPPERS.has(def.type)) s = def.innerType;
-    else if (def.type === "pipe") s = def.in;
-    else if (def.type === "lazy") s = def.getter();
-    else return { type: def.type, optional };
+    const inner = def.type === "lazy" ? def.getter() : innerSchema(s);
+    if (inner === undefined) return { type: def.type, optional: optional && !required };
+    s = inner;
   }
-  return { type: "unknown", optional };
+  return { type: "unknown", optional: optional && !required };
 }
 
 /**
@@ -47,8 +48,8 @@ export function declaredFields(schema: StandardSchemaV1): readonly string[] | nu
   let s: unknown = schema;
   for (let depth = 0; depth < 32 && isZod(s); depth++) {
     const def = s._zod.def;
-    if (WRAPPERS.has(def.type)) s = def.innerType;
-    else if (def.type === "pipe") s = def.in;
+    const inner = innerSchema(s);
+    if (inner !== undefined) s = inner;
     else if (def.type === "array") s = def.element;
     else if (def.type === "object") return Object.keys(def.shape as Record<string, unknown>);
     else return null;
@@ -64,8 +65,8 @@ export function describeFields(schema: StandardSchemaV1): Record<string, SchemaF
   let s: unknown = schema;
   for (let depth = 0; depth < 32 && isZod(s); depth++) {
     const def = s._zod.def;
-    if (WRAPPERS.has(def.type)) s = def.innerType;
-    else if (def.type === "pipe") s = def.in;
+    const inner = innerSchema(s);
+    if (inner !== undefined) s = inner;
     else if (def.type === "object") {
       const shape = def.shape as Record<string, StandardSchemaV1>;
       const fields: Record<string, SchemaFacts> = {};

@@ -29,3 +29,25 @@ export function checksOf(schema: ZodLike): ZodCheckLike[] {
   const own = def.checks ?? [];
   return typeof def.check === "string" ? [schema as ZodCheckLike, ...own] : own;
 }
+
+/** Wrapper types whose value is their `innerType`'s (`.optional()`, `.default()`, …). */
+const WRAPPER_TYPES = new Set([
+  "optional",
+  "nullable",
+  "default",
+  "prefault",
+  "catch",
+  "readonly",
+  "nonoptional",
+]);
+
+/**
+ * The schema one wrapper or pipe encloses (a pipe's input side), or undefined for anything
+ * else: `z.string().optional()` -> `z.string()`.
+ */
+export function innerSchema(schema: ZodLike): unknown {
+  const def = schema._zod.def;
+  if (WRAPPER_TYPES.has(def.type)) return def.innerType;
+  if (def.type === "pipe") return def.in;
+  return undefined;
+}
