@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { App, serve, TestClient } from "../../src/index.js";
+import { startChildApp } from "./child-app.js";
 
 function get(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -101,33 +100,12 @@ describe("lifespan with TestClient", () => {
 
 describe("serve({ handleSignals: true })", () => {
   it("runs the lifespan's shutdown and exits 0 on SIGTERM", async () => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", join(import.meta.dirname, "fixtures", "sigterm-app.ts")],
-      {
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let output = "";
-    let errors = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      errors += chunk.toString();
-    });
-    const exited = new Promise<number | null>((resolve) =>
-      child.on("exit", (code) => resolve(code)),
-    );
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("listening")) resolve();
-      });
-      child.on("exit", () => reject(new Error(`child exited early: ${errors}`)));
-    });
-    const port = Number(/listening (\d+)/.exec(output)?.[1]);
+    const child = await startChildApp("sigterm-app.ts");
+    const port = child.port;
     expect((await get(`http://127.0.0.1:${port}/`)).body).toBe('{"ok":true}');
     child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    expect(output.split("\n").filter(Boolean)).toEqual([
+    expect(await child.exited).toBe(0);
+    expect(child.stdout().split("\n").filter(Boolean)).toEqual([
       "startup",
       `listening ${port}`,
       "shutdown",
