@@ -15,6 +15,8 @@ export interface ContenderDef {
   /** Returns a reason when the contender cannot run on this machine. */
   unavailable?: () => string | null;
   command: (port: number) => string[];
+  /** extra environment for the server process */
+  env?: Record<string, string>;
 }
 
 function nodeContender(name: string): ContenderDef {
@@ -43,7 +45,12 @@ export const CONTENDERS: ContenderDef[] = [
     unavailable: pythonHasFastApi,
     command: (port) => ["python3", `${CONTENDERS_DIR}fastapi.py`, String(port)],
   },
-  nodeContender("tailor"),
+  {
+    ...nodeContender("tailor"),
+    // "tailor" resolves like an installed package (the emitted dist/, what `npm run build` and a
+    // published package ship): tsconfig.build.json maps no paths, so tsx leaves the import to node
+    env: { TSX_TSCONFIG_PATH: "tsconfig.build.json" },
+  },
 ];
 
 export interface RunningContender {
@@ -87,7 +94,7 @@ export async function startContender(def: ContenderDef, timeoutMs = 20_000): Pro
   const port = await freePort();
   const child = spawn("taskset", ["-c", SERVER_CPU, ...def.command(port)], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, NODE_ENV: "production", ...def.env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -1,5 +1,6 @@
 // Tailor: the framework under test, written against its public API (no handler annotations).
-import { z } from "zod";
+// The harness runs it on the built package (dist/); run alone, tsx maps "tailor" to src/.
+
 import {
   App,
   Body,
@@ -11,7 +12,8 @@ import {
   Path,
   Query,
   serve,
-} from "../../../src/index.js";
+} from "tailor";
+import { z } from "zod";
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
 
