@@ -1,11 +1,19 @@
 import type { AppScope } from "../dependencies/app-scope.js";
-import { planDependencies, solveDependencies, TeardownStack } from "../dependencies/solve.js";
+import {
+  planDependencies,
+  solveDependencies,
+  startDependencies,
+  storeWaited,
+  TeardownStack,
+  type Waiting,
+} from "../dependencies/solve.js";
 import { RequestValidationError, ResponseValidationError } from "../errors/validation.js";
 import { decodeJsonBody } from "../http/body.js";
 import type { RequestContext } from "../http/context.js";
 import { type FormLimits, readFormBody, resolveFormLimits } from "../http/form-body.js";
 import { isBodylessStatus } from "../internal/status.js";
 import { isThenable } from "../internal/thenable.js";
+import type { MaybePromise } from "../internal/types.js";
 import { bodyKindOf } from "../params/analyze.js";
 import { compileParam, validatorFor } from "../params/compile.js";
 import { compileResponseFilter } from "../responses/filter.js";
@@ -26,6 +34,7 @@ export interface CompileSettings {
 }
 
 const RESPONSE_LOC = ["response"];
+/** the stack of a graph without generators: nothing is ever pushed onto it */
 const NO_TEARDOWN = new TeardownStack();
 
 function newArgs(count: number): Record<string, unknown>[] {
@@ -142,6 +151,14 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
   };
   const respondLater = async (pending: PromiseLike<unknown>, ctx: RequestContext) =>
     respond(await pending, ctx);
+  const callHandler = (args: Record<string, unknown>, ctx: RequestContext) => {
+    const result = handler(args, ctx);
+    return isThenable(result) ? respondLater(result, ctx) : respond(result, ctx);
+  };
+  const setSpecials = (args: Record<string, unknown>, ctx: RequestContext) => {
+    for (let i = 0; i < rootSpecials.length; i++)
+      args[rootSpecials[i]![0]] = rootSpecials[i]![1](ctx);
+  };
 
   if (!hasBody && !hasForm && !hasDependencies) {
     // No body to read, no dependency to await: validated and answered without a promise
@@ -151,7 +168,8 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
     ): OutgoingResponse | Promise<OutgoingResponse> {
       const args: Record<string, unknown> = {};
       let errors: ValidationErrorDetail[] | undefined;
-      for (const param of params) {
+      for (let i = 0; i < params.length; i++) {
+        const param = params[i]!;
         const raw = param.read(ctx, undefined);
         if (param.validate === null) {
           args[param.name] = raw;
@@ -163,23 +181,19 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
         else errors.push(...checked.errors);
       }
       if (errors !== undefined) throw new RequestValidationError(errors, undefined);
-      for (const [name, resolve] of rootSpecials) args[name] = resolve(ctx);
-      const result = handler(args, ctx);
-      return isThenable(result) ? respondLater(result, ctx) : respond(result, ctx);
+      setSpecials(args, ctx);
+      return callHandler(args, ctx);
     };
   }
 
-  return async function runRoute(ctx: RequestContext): Promise<OutgoingResponse> {
-    let body: unknown;
-    if (hasBody) {
-      body = decodeJsonBody(await ctx.body(bodyLimit), ctx.header("content-type"), strict);
-      if (body === null && !embedBody) body = undefined; // a null body is a missing body
-    } else if (hasForm) body = await readFormBody(ctx, formLimits);
+  /** reads and validates every param, then solves dependencies and calls the handler */
+  const proceed = (ctx: RequestContext, body: unknown): MaybePromise<OutgoingResponse> => {
     // one argument object per graph node; most routes have one node (no dependencies)
     const args: Record<string, unknown>[] = nodeCount === 1 ? [{}] : newArgs(nodeCount);
     let errors: ValidationErrorDetail[] | undefined;
     let invalid: boolean[] | undefined;
-    for (const param of params) {
+    for (let i = 0; i < params.length; i++) {
+      const param = params[i]!;
       const raw = param.read(ctx, body);
       if (param.validate === null) {
         args[param.node]![param.name] = raw;
@@ -195,39 +209,79 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
     }
     if (errors !== undefined && !hasDependencies) throw new RequestValidationError(errors, body);
     const rootArgs = args[rootId]!;
-    for (const [name, resolve] of rootSpecials) rootArgs[name] = resolve(ctx);
+    setSpecials(rootArgs, ctx);
+    if (!hasDependencies) return callHandler(rootArgs, ctx);
+    // As FastAPI: a dependency whose own params (and sub-dependencies) are valid runs even if
+    // other params failed, so an auth check answers 401 before a 422 reveals the schema.
+    const skip = invalid === undefined ? null : spreadInvalid(invalid);
+    if (plan.hasGenerators) return solveWithTeardown(ctx, body, args, errors, skip);
+    // without generators there is nothing to tear down: a failure is simply thrown
+    const waiting = startDependencies(plan, args, ctx, NO_TEARDOWN, skip, 0);
+    if (waiting !== undefined) return afterWaiting(waiting, ctx, body, args, errors, skip);
+    if (errors !== undefined) throw new RequestValidationError(errors, body);
+    return callHandler(rootArgs, ctx);
+  };
 
-    if (!hasDependencies) {
-      let result = handler(rootArgs, ctx);
-      if (isThenable(result)) result = await result;
-      const response = render(result, ctx);
-      scheduleAfterSend(ctx, null, undefined);
-      return response;
-    }
+  /** the rest of a request once a dependency is pending: one async frame for all of it */
+  const afterWaiting = async (
+    waiting: Waiting,
+    ctx: RequestContext,
+    body: unknown,
+    args: Record<string, unknown>[],
+    errors: ValidationErrorDetail[] | undefined,
+    skip: boolean[] | null,
+  ): Promise<OutgoingResponse> => {
+    let next: Waiting | undefined = waiting;
+    do {
+      storeWaited(next, args, await next.pending);
+      next = startDependencies(plan, args, ctx, NO_TEARDOWN, skip, next.level + 1);
+    } while (next !== undefined);
+    if (errors !== undefined) throw new RequestValidationError(errors, body);
+    let result = handler(args[rootId]!, ctx);
+    if (isThenable(result)) result = await result;
+    return respond(result, ctx);
+  };
 
-    // a graph without generators never pushes onto the stack: share one empty stack
-    const stack = plan.hasGenerators ? new TeardownStack() : NO_TEARDOWN;
+  const solveWithTeardown = async (
+    ctx: RequestContext,
+    body: unknown,
+    args: Record<string, unknown>[],
+    errors: ValidationErrorDetail[] | undefined,
+    skip: boolean[] | null,
+  ): Promise<OutgoingResponse> => {
+    const stack = new TeardownStack();
     try {
-      // As FastAPI: a dependency whose own params (and sub-dependencies) are valid runs even if
-      // other params failed, so an auth check answers 401 before a 422 reveals the schema.
-      await solveDependencies(
-        plan,
-        args,
-        ctx,
-        stack,
-        invalid === undefined ? null : spreadInvalid(invalid),
-      );
+      await solveDependencies(plan, args, ctx, stack, skip);
       if (errors !== undefined) throw new RequestValidationError(errors, body);
-      let result = handler(rootArgs, ctx);
+      let result = handler(args[rootId]!, ctx);
       if (isThenable(result)) result = await result;
-      if (plan.hasGenerators) logFailures(await stack.close(undefined, true));
+      logFailures(await stack.close(undefined, true));
       const response = render(result, ctx);
       scheduleAfterSend(ctx, stack, undefined);
       return response;
     } catch (error) {
-      if (plan.hasGenerators) logFailures(await stack.close(error, true));
+      logFailures(await stack.close(error, true));
       scheduleAfterSend(ctx, stack, error);
       throw error;
     }
+  };
+
+  if (hasForm) {
+    return async function runFormRoute(ctx: RequestContext): Promise<OutgoingResponse> {
+      const response = proceed(ctx, await readFormBody(ctx, formLimits));
+      return isThenable(response) ? await response : response;
+    };
+  }
+  if (hasBody) {
+    return async function runBodyRoute(ctx: RequestContext): Promise<OutgoingResponse> {
+      let body = decodeJsonBody(await ctx.body(bodyLimit), ctx.header("content-type"), strict);
+      if (body === null && !embedBody) body = undefined; // a null body is a missing body
+      const response = proceed(ctx, body);
+      return isThenable(response) ? await response : response;
+    };
+  }
+  // no body to read: sync dependencies and a sync handler answer without any promise
+  return function runRoute(ctx: RequestContext): MaybePromise<OutgoingResponse> {
+    return proceed(ctx, undefined);
   };
 }

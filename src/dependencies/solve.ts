@@ -84,30 +84,22 @@ export function planDependencies(
 }
 
 function assign(call: PlannedCall, args: Record<string, unknown>[], value: unknown): void {
-  for (const [node, name] of call.targets) args[node]![name] = value;
+  const targets = call.targets;
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i]!;
+    args[target[0]]![target[1]] = value;
+  }
 }
 
-async function assignWhenSettled(
-  call: PlannedCall,
-  args: Record<string, unknown>[],
-  pending: PromiseLike<unknown>,
-): Promise<void> {
-  assign(call, args, await pending);
-}
-
-async function assignFirstYield(
-  call: PlannedCall,
-  args: Record<string, unknown>[],
-  gen: AsyncGenerator,
-): Promise<void> {
+async function firstYield(gen: AsyncGenerator): Promise<unknown> {
   const step = await gen.next();
   if (step.done) throw new Error("a generator dependency returned without yielding a value");
-  assign(call, args, step.value);
+  return step.value;
 }
 
 /**
  * Starts one call: sync results (plain functions, sync generators, ready app values) are stored
- * at once, with no promise; only a pending value returns one. A sync dependency costs a call.
+ * at once, with no promise; a pending value is returned for the caller to await and store.
  */
 function begin(
   call: PlannedCall,
@@ -115,74 +107,141 @@ function begin(
   ctx: RequestContext,
   stack: TeardownStack,
   appScope: AppScope | null,
-): Promise<void> | undefined {
+): PromiseLike<unknown> | undefined {
   if (call.app !== null) {
     if (call.app.ready) {
       assign(call, args, call.app.value);
       return undefined;
     }
-    return assignWhenSettled(call, args, appScope!.resolve(call.app));
+    return appScope!.resolve(call.app);
   }
   const own = args[call.node]!;
-  for (const [name, resolve] of call.specials) own[name] = resolve(ctx);
+  const specials = call.specials;
+  for (let i = 0; i < specials.length; i++) own[specials[i]![0]] = specials[i]![1](ctx);
   if (call.callKind === "plain") {
     const value = call.fn(own, ctx);
-    if (isThenable(value)) return assignWhenSettled(call, args, value);
+    if (isThenable(value)) return value;
     assign(call, args, value);
     return undefined;
   }
   const gen = call.fn(own, ctx) as Generator | AsyncGenerator;
   stack.push(gen, call.earlyTeardown);
-  if (call.callKind === "asyncGenerator")
-    return assignFirstYield(call, args, gen as AsyncGenerator);
+  if (call.callKind === "asyncGenerator") return firstYield(gen as AsyncGenerator);
   const step = (gen as Generator).next();
   if (step.done) throw new Error("a generator dependency returned without yielding a value");
   assign(call, args, step.value);
   return undefined;
 }
 
+/** Where solving stopped to wait: `pending` settles the calls of level `level`. */
+export interface Waiting {
+  level: number;
+  /** the one call `pending` gives the value of; null when `pending` stores values itself */
+  call: PlannedCall | null;
+  pending: PromiseLike<unknown>;
+}
+
 /**
- * Runs the planned dependencies level by level; the calls of one level all start before any is
- * awaited, so independent async dependencies wait concurrently.
+ * Starts every call of level `index`. Returns undefined when all of them finished synchronously
+ * (throwing the first failure, if any); otherwise what to wait for.
  */
-export async function solveDependencies(
+function startLevel(
+  plan: DependencyPlan,
+  index: number,
+  args: Record<string, unknown>[],
+  ctx: RequestContext,
+  stack: TeardownStack,
+  skip: readonly boolean[] | null,
+): Waiting | undefined {
+  const level = plan.levels[index]!;
+  let calls: PlannedCall[] | undefined;
+  let pending: PromiseLike<unknown>[] | undefined;
+  let failed = false;
+  let failure: unknown;
+  for (let i = 0; i < level.length; i++) {
+    const call = level[i]!;
+    if (skip?.[call.node]) continue;
+    try {
+      const running = begin(call, args, ctx, stack, plan.appScope);
+      if (running === undefined) continue;
+      if (pending === undefined) {
+        calls = [call];
+        pending = [running];
+      } else {
+        calls!.push(call);
+        pending.push(running);
+      }
+    } catch (error) {
+      if (!failed) {
+        failed = true;
+        failure = error;
+      }
+    }
+  }
+  if (pending === undefined) {
+    if (failed) throw failure;
+    return undefined;
+  }
+  if (pending.length === 1 && !failed)
+    return { level: index, call: calls![0]!, pending: pending[0]! };
+  // settle every call before failing, so no generator opens after teardown has begun
+  const settled = Promise.allSettled(pending).then((results) => {
+    for (let i = 0; i < results.length; i++) {
+      const result = results[i]!;
+      if (result.status === "fulfilled") assign(calls![i]!, args, result.value);
+      else if (!failed) {
+        failed = true;
+        failure = result.reason;
+      }
+    }
+    if (failed) throw failure;
+  });
+  return { level: index, call: null, pending: settled };
+}
+
+/**
+ * Runs the planned dependencies level by level from level `from`, as long as they answer
+ * synchronously; the calls of one level all start before any is awaited, so independent async
+ * dependencies wait concurrently. Returns undefined when every level is done (or throws the
+ * first failure), else where to wait: await `pending`, `storeWaited`, and start again from the
+ * next level. Routes whose dependencies are all synchronous make no promise at all.
+ */
+export function startDependencies(
   plan: DependencyPlan,
   args: Record<string, unknown>[],
   ctx: RequestContext,
   stack: TeardownStack,
   /** per node: its params (or a dependency it uses) failed validation, so it is not called */
+  skip: readonly boolean[] | null,
+  from: number,
+): Waiting | undefined {
+  for (let i = from; i < plan.levels.length; i++) {
+    const waiting = startLevel(plan, i, args, ctx, stack, skip);
+    if (waiting !== undefined) return waiting;
+  }
+  return undefined;
+}
+
+/** Stores the value a `Waiting` was waiting for. */
+export function storeWaited(
+  waiting: Waiting,
+  args: Record<string, unknown>[],
+  value: unknown,
+): void {
+  if (waiting.call !== null) assign(waiting.call, args, value);
+}
+
+/** Runs every planned dependency (see `startDependencies`). */
+export async function solveDependencies(
+  plan: DependencyPlan,
+  args: Record<string, unknown>[],
+  ctx: RequestContext,
+  stack: TeardownStack,
   skip: readonly boolean[] | null = null,
 ): Promise<void> {
-  const appScope = plan.appScope;
-  for (const level of plan.levels) {
-    let pending: Promise<void>[] | undefined;
-    let failed = false;
-    let failure: unknown;
-    for (const call of level) {
-      if (skip?.[call.node]) continue;
-      try {
-        const running = begin(call, args, ctx, stack, appScope);
-        if (running !== undefined) (pending ??= []).push(running);
-      } catch (error) {
-        if (!failed) {
-          failed = true;
-          failure = error;
-        }
-      }
-    }
-    if (pending !== undefined) {
-      if (pending.length === 1 && !failed) await pending[0];
-      else {
-        // settle every call before failing, so no generator opens after teardown has begun
-        const results = await Promise.allSettled(pending);
-        for (const result of results) {
-          if (result.status === "rejected" && !failed) {
-            failed = true;
-            failure = result.reason;
-          }
-        }
-      }
-    }
-    if (failed) throw failure;
+  let waiting = startDependencies(plan, args, ctx, stack, skip, 0);
+  while (waiting !== undefined) {
+    storeWaited(waiting, args, await waiting.pending);
+    waiting = startDependencies(plan, args, ctx, stack, skip, waiting.level + 1);
   }
 }

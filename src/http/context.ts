@@ -4,6 +4,9 @@ import { parseCookies } from "./cookies.js";
 import { parseQuery, type QueryValues } from "./query.js";
 import { ResponseDraft } from "./response-draft.js";
 
+/** the empty default of per-request records that are replaced, not filled */
+const NONE: Record<string, any> = Object.freeze({});
+
 export type HeaderValues = Record<string, string | string[] | undefined>;
 
 /**
@@ -49,10 +52,11 @@ export class RequestContext {
   readonly scheme: string;
   /** the mount prefix this app is served under ("" at the top) */
   rootPath = "";
-  pathParams: Record<string, string> = {};
+  /** replaced (never mutated) by the router when a route matches */
+  pathParams: Record<string, string> = NONE;
   /** the app's state (what the lifespan yielded); `state` reads through to it */
-  appState: Record<string, any> = {};
-  /** the adapter's own request object(s) */
+  appState: Record<string, any> = NONE;
+  /** the adapter's own object: node's ServerResponse (request: `.req`), or the fetch adapter's */
   readonly native: unknown;
   readonly adapter: RequestAdapter;
   /** set when the connection must close after this response (e.g. an unread oversized body) */

@@ -3,9 +3,9 @@ import type { TLSSocket } from "node:tls";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestAdapter, RequestContext } from "../http/context.js";
 
-export interface NodeNative {
-  req: IncomingMessage;
-  res: ServerResponse;
+/** A node context's `native` is the ServerResponse; its request is `res.req`. */
+function requestOf(ctx: RequestContext): IncomingMessage {
+  return (ctx.native as ServerResponse).req;
 }
 
 function tooLarge(ctx: RequestContext): HTTPException {
@@ -16,7 +16,7 @@ function tooLarge(ctx: RequestContext): HTTPException {
 /** Fills request contexts straight from IncomingMessage: no Web Request on Node's hot path. */
 export const nodeAdapter: RequestAdapter = {
   readBody(ctx, limit) {
-    const { req } = ctx.native as NodeNative;
+    const req = requestOf(ctx);
     const declared = req.headers["content-length"];
     if (declared !== undefined && Number(declared) > limit) {
       req.resume();
@@ -61,10 +61,10 @@ export const nodeAdapter: RequestAdapter = {
     });
   },
 
-  bodyStream: (ctx) => (ctx.native as NodeNative).req,
+  bodyStream: requestOf,
 
   headerValues(ctx, name) {
-    const { req } = ctx.native as NodeNative;
+    const req = requestOf(ctx);
     const raw = req.rawHeaders;
     const values: string[] = [];
     for (let i = 0; i < raw.length; i += 2) {
@@ -74,7 +74,7 @@ export const nodeAdapter: RequestAdapter = {
   },
 
   watchDisconnect(ctx, controller) {
-    const { res } = ctx.native as NodeNative;
+    const res = ctx.native as ServerResponse;
     if (res.writableFinished) return;
     const onClose = () => {
       if (!res.writableFinished) controller.abort(new Error("client disconnected"));
@@ -83,7 +83,7 @@ export const nodeAdapter: RequestAdapter = {
   },
 
   client(ctx) {
-    const { req } = ctx.native as NodeNative;
+    const req = requestOf(ctx);
     const socket = req.socket;
     return socket.remoteAddress
       ? { host: socket.remoteAddress, port: socket.remotePort ?? 0 }

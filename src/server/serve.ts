@@ -96,7 +96,7 @@ export function createNodeListener(app: Servable) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const ctx = new RequestContext(
       nodeAdapter,
-      { req, res },
+      res,
       req.method ?? "GET",
       requestTarget(req.url),
       req.headers,
