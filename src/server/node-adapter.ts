@@ -23,41 +23,23 @@ export const nodeAdapter: RequestAdapter = {
       return Promise.reject(tooLarge(ctx));
     }
     return new Promise((resolve, reject) => {
+      // The request is discarded once answered, so listeners are never removed: a flag stops
+      // collecting past the limit, and a late settle of the promise is a no-op.
       const chunks: Buffer[] = [];
       let size = 0;
-      const onData = (chunk: Buffer) => {
+      req.on("data", (chunk: Buffer) => {
+        if (size > limit) return;
         size += chunk.length;
         if (size > limit) {
-          cleanup();
-          req.resume();
+          chunks.length = 0;
           reject(tooLarge(ctx));
-          return;
-        }
-        chunks.push(chunk);
-      };
-      const onEnd = () => {
-        cleanup();
-        resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        reject(new HTTPException(400, "There was an error parsing the body", undefined));
-        void error;
-      };
-      const onAborted = () => {
-        cleanup();
-        reject(new HTTPException(400, "There was an error parsing the body"));
-      };
-      const cleanup = () => {
-        req.off("data", onData);
-        req.off("end", onEnd);
-        req.off("error", onError);
-        req.off("aborted", onAborted);
-      };
-      req.on("data", onData);
-      req.on("end", onEnd);
-      req.on("error", onError);
-      req.on("aborted", onAborted);
+        } else chunks.push(chunk);
+      });
+      req.on("end", () => {
+        if (size <= limit) resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+      });
+      // an aborted request is destroyed with an "aborted" error
+      req.on("error", () => reject(new HTTPException(400, "There was an error parsing the body")));
     });
   },
 

@@ -134,6 +134,19 @@ describe("node:http on the wire (raw sockets)", () => {
     await expectStillServing();
   });
 
+  it("clients that disconnect in the middle of a JSON body leave the server serving", async () => {
+    for (let i = 0; i < 20; i++) {
+      const conn = await RawConnection.open(server.port);
+      conn.write(
+        `POST /upload HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"name":`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      conn.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expectStillServing();
+  });
+
   it("deeply nested JSON on the wire is a 422, and the server still serves", async () => {
     const body = "[".repeat(100_000);
     const conn = await RawConnection.open(server.port);
