@@ -143,3 +143,23 @@ export function readPeakRssMb(pid: number): number {
     return Number.NaN;
   }
 }
+
+const CLOCK_TICKS_PER_SEC = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (user + system) a process has used so far, in seconds, or NaN when unreadable. */
+export function readCpuSeconds(pid: number): number {
+  try {
+    // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SEC;
+  } catch {
+    return Number.NaN;
+  }
+}

@@ -11,6 +11,7 @@ export interface Measurement {
   non2xx: number;
   errors: number;
   peakRssMb: number;
+  cpuUsPerRequest: number;
 }
 
 /** A contender that was not measured, with the reason. */
@@ -32,6 +33,7 @@ export interface Row {
   non2xx: number;
   errors: number;
   peakRssMb: number;
+  cpuUsPerRequest: number;
 }
 
 export function median(values: number[]): number {
@@ -72,6 +74,7 @@ export function summarize(scenario: string, measurements: Measurement[], order: 
       non2xx: median(own.map((m) => m.non2xx)),
       errors: median(own.map((m) => m.errors)),
       peakRssMb: median(own.map((m) => m.peakRssMb)),
+      cpuUsPerRequest: median(own.map((m) => m.cpuUsPerRequest)),
     });
   }
   return rows;
@@ -86,8 +89,8 @@ function fmt(value: number, digits: number): string {
 }
 
 const HEADER =
-  "| contender | req/s | spread | × fastify | × raw-node | p50 ms | p99 ms | non-2xx | errors | peak RSS MiB |\n" +
-  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+  "| contender | req/s | spread | × fastify | × raw-node | p50 ms | p99 ms | non-2xx | errors | peak RSS MiB | CPU µs/req |\n" +
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
 export function scenarioTable(scenario: Scenario, rows: Row[], absent: Absent[]): string {
   const lines = [`### ${scenario.id} — ${scenario.title}`, "", HEADER];
@@ -95,11 +98,11 @@ export function scenarioTable(scenario: Scenario, rows: Row[], absent: Absent[])
     lines.push(
       `| ${r.contender} | ${fmt(r.rps, 0)} | ${fmt(r.spread * 100, 0)}% | ${fmt(r.vsFastify, 2)} | ${fmt(r.vsRawNode, 2)} | ` +
         `${fmt(r.p50, 0)} | ${fmt(r.p99, 0)} | ${fmt(r.non2xx, 0)} | ${fmt(r.errors, 0)} | ` +
-        `${fmt(r.peakRssMb, 1)} |`,
+        `${fmt(r.peakRssMb, 1)} | ${fmt(r.cpuUsPerRequest, 1)} |`,
     );
   }
   for (const a of absent) {
-    lines.push(`| ${a.contender} | ${a.status} | | | | | | | | |`);
+    lines.push(`| ${a.contender} | ${a.status} | | | | | | | | | |`);
   }
   return lines.join("\n");
 }

@@ -10,6 +10,7 @@ import {
   CONTENDERS,
   ROOT,
   type RunningContender,
+  readCpuSeconds,
   readPeakRssMb,
   resetPeakRss,
   startContender,
@@ -100,23 +101,29 @@ try {
           await runLoad({ ...load, connections, durationSec: warmupSec });
         }
         peakIsPerRun = resetPeakRss(contender.pid) && peakIsPerRun;
+        const cpuBefore = readCpuSeconds(contender.pid);
         const result = await runLoad({ ...load, connections, durationSec }).catch((error) => {
           console.log(`round ${round} ${scenario.id} ${contender.name}: ${error.message}`);
           return null;
         });
         if (!result) continue;
         const peakRssMb = readPeakRssMb(contender.pid);
+        // server CPU per answered request: unlike req/s, it does not depend on the load generator
+        const cpuUsPerRequest =
+          ((readCpuSeconds(contender.pid) - cpuBefore) * 1e6) / (result.rps * durationSec);
         measurements.push({
           contender: contender.name,
           scenario: scenario.id,
           round,
           ...result,
           peakRssMb,
+          cpuUsPerRequest,
         });
         console.log(
           `round ${round} ${scenario.id} ${contender.name.padEnd(8)} ` +
             `${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  ` +
-            `non-2xx ${result.non2xx}  errors ${result.errors}  rss ${peakRssMb.toFixed(1)} MiB`,
+            `non-2xx ${result.non2xx}  errors ${result.errors}  rss ${peakRssMb.toFixed(1)} MiB  ` +
+            `cpu ${cpuUsPerRequest.toFixed(1)} µs/req`,
         );
       }
     }
@@ -158,6 +165,8 @@ const doc = [
   `- ${peakNote}.`,
   `- ${loadNote}.`,
   "- spread = (max − min) ÷ median of req/s over the rounds.",
+  "- CPU µs/req = the server's user + system CPU time during the measurement (/proc/PID/stat) " +
+    "÷ requests answered: what a request costs the server, whatever the load generator managed.",
   "- Each contender's answers were checked before measuring (status, content-type, body, " +
     "422 on bad input, `internal_cost` filtered); see `bench/http/scenarios.ts`.",
   "",
