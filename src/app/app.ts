@@ -337,17 +337,16 @@ export class App extends RouteRegistry {
     return response instanceof FileResponse ? response.forRequest(ctx) : response;
   }
 
-  async #settleLater(
+  #settleLater(
     pending: PromiseLike<OutgoingResponse>,
     ctx: RequestContext,
     record: RouteRecord | undefined,
   ): Promise<OutgoingResponse> {
-    try {
-      const response = await pending;
-      return response instanceof FileResponse ? response.forRequest(ctx) : response;
-    } catch (error) {
-      return this.#handleError(ctx, error, record);
-    }
+    // a .then costs less than an async function's frame and await
+    return Promise.resolve(pending).then(
+      (response) => (response instanceof FileResponse ? response.forRequest(ctx) : response),
+      (error: unknown) => this.#handleError(ctx, error, record),
+    );
   }
 
   #notFound(ctx: RequestContext, path: string): OutgoingResponse | Promise<OutgoingResponse> {

@@ -78,19 +78,16 @@ export function createNodeListener(app: Servable) {
     void runAfterSend(ctx, logError);
   };
 
-  const deliverLater = async (
+  // a .then costs less than an async function's frame and await
+  const deliverLater = (
     ctx: RequestContext,
     res: ServerResponse,
     pending: PromiseLike<OutgoingResponse>,
-  ) => {
-    let response: OutgoingResponse;
-    try {
-      response = await pending;
-    } catch (error) {
-      failed(ctx, res, error);
-      return;
-    }
-    deliver(ctx, res, response);
+  ): void => {
+    pending.then(
+      (response) => deliver(ctx, res, response),
+      (error: unknown) => failed(ctx, res, error),
+    );
   };
 
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -110,7 +107,7 @@ export function createNodeListener(app: Servable) {
       return;
     }
     // a synchronous route is written in the same tick, with no promise in between
-    if (isThenable<OutgoingResponse>(response)) void deliverLater(ctx, res, response);
+    if (isThenable<OutgoingResponse>(response)) deliverLater(ctx, res, response);
     else deliver(ctx, res, response);
   };
 }
