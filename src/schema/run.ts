@@ -49,7 +49,8 @@ export function acquireRun(prefix: Loc): Run {
 
 export function releaseRun(run: Run): void {
   run.prefix = NO_LOC;
-  run.path.length = 0;
+  // the path is back to empty after every balanced descent; only a throw leaves it longer
+  if (run.path.length !== 0) run.path.length = 0;
   run.errors = null;
   spare = run;
 }
