@@ -82,6 +82,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/openapi/app.js")).app,
   },
   {
+    name: "performance-app",
+    source: "performance/app.ts#app",
+    load: async () => (await import("../../examples/performance/app.js")).app,
+  },
+  {
     name: "security-api-key",
     source: "security/api-key.ts#app",
     load: async () => (await import("../../examples/security/api-key.js")).app,
