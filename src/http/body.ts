@@ -7,6 +7,7 @@ const lenient = new TextDecoder("utf-8");
 
 /** "application/json", "application/vnd.api+json; charset=utf-8" -> true; "text/plain" -> false */
 export function isJsonContentType(contentType: string): boolean {
+  if (contentType === "application/json") return true; // what nearly every client sends
   const semicolon = contentType.indexOf(";");
   const mediaType = (semicolon === -1 ? contentType : contentType.slice(0, semicolon))
     .trim()

@@ -1,11 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { type FileHandle, open, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import busboy from "busboy";
+import type busboy from "busboy";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "./context.js";
+
+// busboy is loaded on the first form request: apps without forms never hold it in memory
+let loadedBusboy: typeof busboy | undefined;
+function createBusboy(config: busboy.BusboyConfig): busboy.Busboy {
+  loadedBusboy ??= createRequire(import.meta.url)("busboy") as typeof busboy;
+  return loadedBusboy(config);
+}
 
 /** How much of a form or multipart body is accepted. Every limit is per request. */
 export interface FormLimits {
@@ -96,7 +104,7 @@ export function readFormBody(ctx: RequestContext, limits: ResolvedFormLimits): P
   if (kind === null) return Promise.resolve(values);
   let parser: busboy.Busboy;
   try {
-    parser = busboy({
+    parser = createBusboy({
       headers: { "content-type": contentType },
       defParamCharset: "utf8",
       limits: {
