@@ -57,6 +57,8 @@ export interface RunningContender {
   name: string;
   pid: number;
   baseUrl: string;
+  /** everything the server wrote to stderr so far */
+  stderr: () => string;
   stop: () => Promise<void>;
 }
 
@@ -88,11 +90,18 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Spawns the contender and polls GET /hello until it answers (any status) or the child exits. */
-export async function startContender(def: ContenderDef, timeoutMs = 20_000): Promise<StartResult> {
+export async function startContender(
+  def: ContenderDef,
+  /** extra flags for a node contender, placed right after `node` */
+  nodeArgs: string[] = [],
+  timeoutMs = 20_000,
+): Promise<StartResult> {
   const reason = def.unavailable?.();
   if (reason) return { ok: false, skipped: true, note: reason };
   const port = await freePort();
-  const child = spawn("taskset", ["-c", SERVER_CPU, ...def.command(port)], {
+  const [program, ...args] = def.command(port);
+  if (program === "node") args.unshift(...nodeArgs);
+  const child = spawn("taskset", ["-c", SERVER_CPU, program!, ...args], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", ...def.env },
     stdio: ["ignore", "ignore", "pipe"],
@@ -113,7 +122,13 @@ export async function startContender(def: ContenderDef, timeoutMs = 20_000): Pro
     }
     try {
       await fetch(`${baseUrl}/hello`, { signal: AbortSignal.timeout(1000) });
-      const server = { name: def.name, pid: child.pid!, baseUrl, stop: () => stopChild(child) };
+      const server = {
+        name: def.name,
+        pid: child.pid!,
+        baseUrl,
+        stderr: () => stderr,
+        stop: () => stopChild(child),
+      };
       return { ok: true, server };
     } catch {
       await new Promise((r) => setTimeout(r, 100));
