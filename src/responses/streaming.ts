@@ -1,3 +1,4 @@
+import { mapEvents } from "./map-events.js";
 import { encodeJson, Response, type ResponseBody, type ResponseInit } from "./response.js";
 
 type Chunk = string | Uint8Array;
@@ -79,9 +80,6 @@ export class EventSourceResponse extends Response {
   }
 
   protected override render(content: unknown): ResponseBody {
-    const events = content as AsyncIterable<unknown> | Iterable<unknown>;
-    return (async function* () {
-      for await (const item of events) yield formatEvent(item);
-    })();
+    return mapEvents(content as AsyncIterable<unknown> | Iterable<unknown>, formatEvent);
   }
 }
