@@ -1,0 +1,107 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, serve } from "../../src/index.js";
+import { createHostileApp } from "./hostile-app.js";
+import { HOSTILE_CASES, type HostileCase } from "./hostile-cases.js";
+import { type Exchange, exchange } from "./hostile-wire.js";
+
+let server: RunningServer;
+/** what the app logged: only server errors are logged, so this stays empty for client errors */
+const logged: unknown[] = [];
+
+beforeAll(async () => {
+  server = await serve(createHostileApp(logged), { port: 0 });
+});
+afterAll(() => server.close());
+afterEach(() => {
+  logged.length = 0;
+});
+
+/** a stack frame, a node-internal module, or a file path of this machine */
+const LEAK = /\n\s+at |node:internal|\.[cm]?[jt]s:\d+|\/(?:work|home|src|tmp|usr)\/|[A-Z]:\\/;
+
+function run(entry: HostileCase): Promise<Exchange> {
+  return exchange(server.port, entry.chunks, entry.status.length, { hangUp: entry.hangUp });
+}
+
+function checkAnswer(entry: HostileCase, result: Exchange): void {
+  expect(result.responses.map((r) => r.status)).toEqual(entry.status);
+  for (const response of result.responses) {
+    expect(response.status).not.toBe(500);
+    expect(response.body).not.toMatch(LEAK);
+    const type = response.headers["content-type"];
+    if (response.status >= 400 && type === "application/json") {
+      expect(JSON.parse(response.body)).toHaveProperty("detail");
+    }
+  }
+  const last = result.responses[result.responses.length - 1];
+  if (entry.body !== undefined) expect(last?.body).toBe(entry.body);
+  if (entry.contains !== undefined) expect(last?.body).toContain(entry.contains);
+  if (entry.closes) expect(result.closed).toBe(true);
+  if (entry.keepsOpen) expect(result.closed).toBe(false);
+}
+
+async function expectStillServing(): Promise<void> {
+  const response = await fetch(`${server.url}/hello`);
+  expect(response.status).toBe(200);
+  expect(await response.text()).toBe('{"hello":"world"}');
+}
+
+describe("the hostile-input corpus on raw sockets", () => {
+  it("has at least 60 cases, each named once", () => {
+    expect(HOSTILE_CASES.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(HOSTILE_CASES.map((entry) => entry.name)).size).toBe(HOSTILE_CASES.length);
+  });
+
+  it.each(HOSTILE_CASES.map((entry) => [entry.name, entry] as const))(
+    "%s: a clean answer, nothing logged, and a fresh client is still served",
+    async (_name, entry) => {
+      checkAnswer(entry, await run(entry));
+      await expectStillServing();
+      expect(logged).toEqual([]);
+    },
+  );
+
+  it("no JSON key reached Object.prototype", () => {
+    const probe: Record<string, unknown> = {};
+    expect(probe.polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("polluted");
+  });
+});
+
+describe("the whole corpus at once", () => {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+
+  async function heapAfterCollecting(): Promise<number> {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  }
+
+  async function openConnections(): Promise<number> {
+    return new Promise((resolve, reject) =>
+      server.server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+    );
+  }
+
+  it("every case on its own socket at the same time: each answered, then the server serves, closes what it should, and does not grow", async () => {
+    const round = async () => {
+      const results = await Promise.all(HOSTILE_CASES.map((entry) => run(entry)));
+      for (const [i, result] of results.entries()) checkAnswer(HOSTILE_CASES[i]!, result);
+    };
+    await round();
+    const before = await heapAfterCollecting();
+    for (let i = 0; i < 3; i++) await round();
+    const after = await heapAfterCollecting();
+    await expectStillServing();
+    expect(logged).toEqual([]);
+    // three more rounds send ~25 MB; anything kept per request would show here
+    expect(after - before).toBeLessThan(16 * 1024 * 1024);
+    for (let i = 0; i < 50 && (await openConnections()) > 1; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await openConnections()).toBeLessThanOrEqual(1);
+  }, 120_000);
+});
