@@ -23,7 +23,12 @@ export interface HostileCase {
 }
 
 const ITEM = '{"name":"a","price":1}';
+const PARSE_ERROR = '{"detail":"There was an error parsing the body"}';
 const form = "application/x-www-form-urlencoded";
+
+function nested(depth: number, open: string, close: string, leaf = "1"): string {
+  return open.repeat(depth) + leaf + close.repeat(depth);
+}
 
 function manyParams(count: number, make: (i: number) => string): string {
   return Array.from({ length: count }, (_, i) => make(i)).join("&");
@@ -447,6 +452,42 @@ const bodies: HostileCase[] = [
     ],
     status: [200],
     body: ITEM,
+  },
+  // Python's json raises RecursionError past ~1,000 levels: FastAPI answers 400 (§3: a body
+  // it cannot decode); V8 parses it, but quoting it in a 422 or echoing it overflows the stack
+  {
+    name: "objects nested 150,000 deep",
+    chunks: [post("/items", JSON_TYPE, nested(150_000, '{"a":', "}"))],
+    status: [400],
+    body: PARSE_ERROR,
+  },
+  {
+    name: "arrays nested 200,000 deep",
+    chunks: [post("/items", JSON_TYPE, nested(200_000, "[", "]"))],
+    status: [400],
+    body: PARSE_ERROR,
+  },
+  {
+    name: "objects nested 150,000 deep, echoed",
+    chunks: [post("/echo", JSON_TYPE, nested(150_000, '{"a":', "}"))],
+    status: [400],
+    body: PARSE_ERROR,
+  },
+  {
+    name: "arrays nested 10,000 deep, echoed",
+    chunks: [post("/echo", JSON_TYPE, nested(10_000, "[", "]"))],
+    status: [400],
+    body: PARSE_ERROR,
+  },
+  {
+    name: "arrays nested 500 deep, echoed",
+    chunks: [post("/echo", JSON_TYPE, nested(500, "[", "]"))],
+    status: [200],
+  },
+  {
+    name: "brackets inside a string do not count as nesting",
+    chunks: [post("/items", JSON_TYPE, `{"name":"${"[".repeat(10_000)}","price":1}`)],
+    status: [200],
   },
   {
     name: "a 2 MB string",
