@@ -1,6 +1,7 @@
 import { HTTPException } from "../errors/http-exception.js";
 import { RequestValidationError } from "../errors/validation.js";
 import type { RequestContext } from "./context.js";
+import { decodeUtf16, utf16Of } from "./json-encoding.js";
 import { locateJsonError } from "./json-error.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -23,7 +24,7 @@ export function isJsonContentType(contentType: string): boolean {
  * Turns body bytes into the value a JSON body param validates:
  * - empty body -> undefined (the body is missing);
  * - a JSON content type (or none, when `strictContentType` is off) -> the parsed value,
- *   malformed JSON -> 422 `json_invalid`, bytes that are not UTF-8 -> 400;
+ *   malformed JSON -> 422 `json_invalid`, bytes that are neither UTF-8 nor UTF-16 -> 400;
  * - any other content type -> the raw text, which an object schema rejects (FastAPI 0.132+).
  */
 export function decodeJsonBody(
@@ -41,11 +42,24 @@ export function decodeJsonBody(
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw bodyParseError();
+    // not UTF-8: Python's json also reads UTF-16 (with a byte-order mark)
+    const wide = utf16Of(bytes);
+    const decoded = wide === null ? null : decodeUtf16(bytes, wide);
+    if (decoded === null) throw bodyParseError();
+    text = decoded;
   }
   try {
     return JSON.parse(text);
   } catch {
+    // UTF-16 of ASCII text without a byte-order mark is valid UTF-8 too, with NULs between
+    const wide = utf16Of(bytes);
+    const decoded = wide === null ? null : decodeUtf16(bytes, wide);
+    if (decoded !== null && decoded !== text) {
+      text = decoded;
+      try {
+        return JSON.parse(text);
+      } catch {}
+    }
     const { message, position } = locateJsonError(text);
     throw new RequestValidationError(
       [

@@ -30,6 +30,11 @@ function nested(depth: number, open: string, close: string, leaf = "1"): string 
   return open.repeat(depth) + leaf + close.repeat(depth);
 }
 
+function utf16le(text: string, bom: boolean): Buffer {
+  const body = Buffer.from(text, "utf16le");
+  return bom ? Buffer.concat([Buffer.from([0xff, 0xfe]), body]) : body;
+}
+
 function manyParams(count: number, make: (i: number) => string): string {
   return Array.from({ length: count }, (_, i) => make(i)).join("&");
 }
@@ -400,6 +405,43 @@ const bodies: HostileCase[] = [
     chunks: [post("/items", JSON_TYPE, Buffer.from(`\ufeff${ITEM}`))],
     status: [200],
     body: ITEM,
+  },
+  // json.loads on bytes detects UTF-16 (with or without BOM) and parses it
+  {
+    name: "JSON in UTF-16LE with a BOM",
+    chunks: [post("/items", JSON_TYPE, utf16le(ITEM, true))],
+    status: [200],
+    body: ITEM,
+  },
+  {
+    name: "JSON in UTF-16LE without a BOM",
+    chunks: [post("/items", JSON_TYPE, utf16le(ITEM, false))],
+    status: [200],
+    body: ITEM,
+  },
+  {
+    name: "JSON in UTF-16BE with a BOM",
+    chunks: [
+      post(
+        "/items",
+        JSON_TYPE,
+        Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(ITEM, "utf16le").swap16()]),
+      ),
+    ],
+    status: [200],
+    body: ITEM,
+  },
+  {
+    name: "malformed JSON in UTF-16LE",
+    chunks: [post("/items", JSON_TYPE, utf16le('{"name":', false))],
+    status: [422],
+    contains: '"json_invalid"',
+  },
+  {
+    name: "JSON in UTF-32LE (no decoder reads it)",
+    chunks: [post("/items", JSON_TYPE, Buffer.from([0x7b, 0, 0, 0, 0x7d, 0, 0, 0]))],
+    status: [422],
+    contains: '"json_invalid"',
   },
   {
     name: "an escaped lone surrogate",
