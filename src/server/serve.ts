@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
 import { isThenable } from "../internal/thenable.js";
@@ -43,6 +44,19 @@ export function requestTarget(url: string | undefined): string {
     return question === -1 ? "/" : `/${url.slice(question)}`;
   }
   return url.slice(slash);
+}
+
+const BAD_REQUEST = "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n";
+
+/**
+ * Answers a CONNECT (a tunnel request, which only proxies serve) with the 400 node writes for
+ * other request targets that are not paths. Without a listener node closes the connection
+ * without a word. Node removes its own socket listeners before this runs, so a reset socket
+ * needs an error listener here.
+ */
+function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
+  socket.on("error", () => socket.destroy());
+  socket.end(BAD_REQUEST, () => socket.destroy());
 }
 
 /** The node:http request listener for an app. */
@@ -122,6 +136,7 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
   await app.startup();
   const server = createServer({ keepAlive: true }, createNodeListener(app));
   server.keepAliveTimeout = 5_000;
+  server.on("connect", refuseConnect);
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -175,6 +175,61 @@ const requestLine: HostileCase[] = [
     status: [422],
     contains: '"input":"\\u0000"',
   },
+  // a tunnel request to a server that is no proxy: the 400 node gives other non-path targets
+  {
+    name: "a CONNECT request",
+    chunks: [raw("CONNECT 127.0.0.1:80 HTTP/1.1\r\nHost: 127.0.0.1:80\r\n\r\n")],
+    status: [400],
+    closes: true,
+  },
+  {
+    name: "a CONNECT, then the client hangs up",
+    chunks: [raw("CONNECT 127.0.0.1:80 HTTP/1.1\r\nHost: x\r\n\r\n")],
+    status: [],
+    hangUp: true,
+  },
+  {
+    name: "a CONNECT request with bytes after it",
+    chunks: [raw("CONNECT 127.0.0.1:80 HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\n\r\n")],
+    status: [400],
+    closes: true,
+  },
+  {
+    name: "a request target without a leading slash",
+    chunks: [raw("GET hello HTTP/1.1\r\nHost: x\r\n\r\n")],
+    status: [400],
+    closes: true,
+  },
+  {
+    name: "an HTTP/2 connection preface",
+    chunks: [raw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")],
+    status: [400],
+    closes: true,
+  },
+  // RFC 9110 §9.3.8; FastAPI routes have no TRACE (§5: unknown method on a known path)
+  {
+    name: "a TRACE request",
+    chunks: [raw("TRACE /hello HTTP/1.1\r\nHost: x\r\n\r\n")],
+    status: [405],
+    body: '{"detail":"Method Not Allowed"}',
+  },
+  {
+    name: "an Upgrade to websocket on a plain route",
+    chunks: [
+      get("/hello", [
+        "Connection: Upgrade",
+        "Upgrade: websocket",
+        "Sec-WebSocket-Version: 13",
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+      ]),
+    ],
+    status: [200],
+  },
+  {
+    name: "an absolute-form target with userinfo",
+    chunks: [get("http://u:p@127.0.0.1/hello")],
+    status: [200],
+  },
   // llhttp reads a request line without a version as HTTP/0.9: answered once, then closed
   {
     name: "an HTTP/0.9 request line",
