@@ -142,6 +142,13 @@ const requestLine: HostileCase[] = [
     status: [400],
     closes: true,
   },
+  { name: "a path of 7,000 segments", chunks: [get(`/items/${"a/".repeat(7000)}`)], status: [404] },
+  {
+    name: "a path of 4,000 encoded characters",
+    chunks: [get(`/items/${"%C3%A9".repeat(2000)}`)],
+    status: [422],
+    contains: '"int_parsing"',
+  },
   {
     name: "a //-prefixed path",
     chunks: [get("//hello")],
@@ -305,6 +312,106 @@ const headers: HostileCase[] = [
     ],
     status: [400],
     closes: true,
+  },
+  {
+    name: "a Content-Length with leading zeros",
+    chunks: [
+      request("POST /items HTTP/1.1", [JSON_HEADER, "Content-Length: 0000000000022"], ITEM, null),
+    ],
+    status: [200],
+    body: ITEM,
+  },
+  {
+    name: "a Content-Length past 64 bits",
+    chunks: [
+      request(
+        "POST /items HTTP/1.1",
+        [JSON_HEADER, "Content-Length: 99999999999999999999999"],
+        ITEM,
+        null,
+      ),
+    ],
+    status: [400],
+    closes: true,
+  },
+  {
+    name: "a Content-Length past the body limit",
+    chunks: [
+      request(
+        "POST /items HTTP/1.1",
+        [JSON_HEADER, "Content-Length: 9007199254740993"],
+        ITEM,
+        null,
+      ),
+    ],
+    status: [413],
+    closes: true,
+  },
+  {
+    name: "Transfer-Encoding: chunked, chunked",
+    chunks: [
+      request(
+        "POST /items HTTP/1.1",
+        [JSON_HEADER, ["Transfer-Encoding", "chunked, chunked"]],
+        `16\r\n${ITEM}\r\n0\r\n\r\n`,
+        null,
+      ),
+    ],
+    status: [400],
+    closes: true,
+  },
+  {
+    name: "a vertical tab before chunked",
+    chunks: [
+      request(
+        "POST /items HTTP/1.1",
+        [JSON_HEADER, "Transfer-Encoding: \x0bchunked"],
+        `16\r\n${ITEM}\r\n0\r\n\r\n`,
+        null,
+      ),
+    ],
+    status: [400],
+    closes: true,
+  },
+  {
+    name: "an uppercase Chunked coding",
+    chunks: [
+      request(
+        "POST /items HTTP/1.1",
+        [JSON_HEADER, ["Transfer-Encoding", "Chunked"]],
+        `16\r\n${ITEM}\r\n0\r\n\r\n`,
+        null,
+      ),
+    ],
+    status: [200],
+    body: ITEM,
+  },
+  {
+    name: "a chunked body with trailers",
+    chunks: [
+      request(
+        "POST /items HTTP/1.1",
+        [JSON_HEADER, CHUNKED],
+        `16\r\n${ITEM}\r\n0\r\nX-Trailer: a\r\n\r\n`,
+        null,
+      ),
+    ],
+    status: [200],
+    body: ITEM,
+  },
+  // ten thousand 1s parse to Infinity, which JSON writes as null
+  {
+    name: "10,000 one-byte chunks",
+    chunks: [
+      request(
+        "POST /echo HTTP/1.1",
+        [JSON_HEADER, CHUNKED],
+        `${"1\r\n1\r\n".repeat(10_000)}0\r\n\r\n`,
+        null,
+      ),
+    ],
+    status: [200],
+    body: '{"value":null}',
   },
   // chunk extensions are legal (RFC 9112 §7.1.1) and ignored
   {
