@@ -20,6 +20,8 @@ export interface HostileCase {
   body?: string;
   /** a part of the last response's body */
   contains?: string;
+  /** headers the last response must carry, with these exact values */
+  headers?: Record<string, string>;
 }
 
 const ITEM = '{"name":"a","price":1}';
@@ -219,6 +221,7 @@ const requestLine: HostileCase[] = [
     chunks: [raw("TRACE /hello HTTP/1.1\r\nHost: x\r\n\r\n")],
     status: [405],
     body: '{"detail":"Method Not Allowed"}',
+    headers: { allow: "GET" },
   },
   {
     name: "an Upgrade to websocket on a plain route",
@@ -493,6 +496,18 @@ const headers: HostileCase[] = [
     name: "an empty Host header",
     chunks: [raw("GET /hello HTTP/1.1\r\nHost:\r\n\r\n")],
     status: [200],
+  },
+  {
+    name: "a slash redirect with a non-ASCII Host",
+    chunks: [raw("GET /hello/ HTTP/1.1\r\nHost: caf\xe9\r\n\r\n")],
+    status: [307],
+    headers: { location: "http://caf\xe9/hello" },
+  },
+  {
+    name: "a slash redirect to a path with an encoded CRLF",
+    chunks: [get("/items/%0D%0ASet-Cookie:%20x=1/")],
+    status: [307],
+    headers: { location: "http://127.0.0.1/items/%0D%0ASet-Cookie:%20x=1" },
   },
   // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without Host
   {
@@ -817,6 +832,20 @@ const bodies: HostileCase[] = [
     chunks: [post("/login", "multipart/form-data", "garbage")],
     status: [400],
     body: '{"detail":"Missing boundary in multipart."}',
+  },
+  // Starlette unquotes form fields leniently and would answer 200 to these two; the form parser
+  // refuses a malformed %-escape, which is still a clean 400 in FastAPI's shape
+  {
+    name: "a form field with an invalid %-escape",
+    chunks: [post("/login", form, "username=%zz&password=abcd")],
+    status: [400],
+    body: PARSE_ERROR,
+  },
+  {
+    name: "a form body ending in %",
+    chunks: [post("/login", form, "username=a&password=abcd%")],
+    status: [400],
+    body: PARSE_ERROR,
   },
   {
     name: "a form body with invalid UTF-8 escapes",

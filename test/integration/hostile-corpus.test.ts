@@ -38,6 +38,8 @@ function checkAnswer(entry: HostileCase, result: Exchange): void {
   const last = result.responses[result.responses.length - 1];
   if (entry.body !== undefined) expect(last?.body).toBe(entry.body);
   if (entry.contains !== undefined) expect(last?.body).toContain(entry.contains);
+  for (const [name, value] of Object.entries(entry.headers ?? {}))
+    expect(last?.headers[name]).toBe(value);
   if (entry.closes) expect(result.closed).toBe(true);
   if (entry.keepsOpen) expect(result.closed).toBe(false);
 }
@@ -62,6 +64,14 @@ describe("the hostile-input corpus on raw sockets", () => {
       expect(logged).toEqual([]);
     },
   );
+
+  it("a client that stops halfway through its head or body is cut off by node's timeouts", () => {
+    // node's defaults (60 s for the head, 300 s for the whole request) bound a slow client;
+    // serve() must not turn them off
+    expect(server.server.headersTimeout).toBeGreaterThan(0);
+    expect(server.server.requestTimeout).toBeGreaterThan(0);
+    expect(server.server.requestTimeout).toBeLessThanOrEqual(300_000);
+  });
 
   it("no JSON key reached Object.prototype", () => {
     const probe: Record<string, unknown> = {};
