@@ -573,6 +573,38 @@ const headers: HostileCase[] = [
     status: [404, 405, 422],
     keepsOpen: true,
   },
+  {
+    name: "200 pipelined requests in one write",
+    chunks: [Buffer.concat(Array.from({ length: 200 }, () => get("/hello")))],
+    status: Array.from({ length: 200 }, () => 200),
+    keepsOpen: true,
+  },
+  {
+    name: "pipelined: an unread body on a 404, then a request",
+    chunks: [Buffer.concat([post("/nope", JSON_TYPE, "x".repeat(100_000)), get("/hello")])],
+    status: [404, 200],
+    keepsOpen: true,
+  },
+  {
+    name: "pipelined: an unread body on a 405, then a request",
+    chunks: [Buffer.concat([request("PUT /hello HTTP/1.1", [JSON_HEADER], ITEM), get("/hello")])],
+    status: [405, 200],
+    keepsOpen: true,
+  },
+  {
+    name: "pipelined: an unread body on a path 422, then a request",
+    chunks: [Buffer.concat([request("GET /items/x HTTP/1.1", [JSON_HEADER], ITEM), get("/hello")])],
+    status: [422, 200],
+    keepsOpen: true,
+  },
+  {
+    name: "pipelined: a multipart body without a boundary, then a request",
+    chunks: [
+      Buffer.concat([post("/login", "multipart/form-data", "--X\r\n".repeat(1000)), get("/hello")]),
+    ],
+    status: [400, 200],
+    keepsOpen: true,
+  },
 ];
 
 const bodies: HostileCase[] = [
