@@ -86,7 +86,12 @@ export function createNodeListener(app: Servable) {
   const failed = (ctx: RequestContext, res: ServerResponse, error: unknown) => {
     logError(`sending the response to ${ctx.method} ${ctx.path} failed`, error);
     if (!res.headersSent) {
-      res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      // a writeHead that threw (an invalid header value) has already set its reason phrase,
+      // so this one names its own; with a content-length node does not fall back to chunked
+      res.writeHead(500, "Internal Server Error", {
+        "content-type": "text/plain; charset=utf-8",
+        "content-length": "21",
+      });
       res.end("Internal Server Error");
     } else res.destroy();
     void runAfterSend(ctx, logError);

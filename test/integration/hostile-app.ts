@@ -42,5 +42,10 @@ export function createHostileApp(logged: unknown[] = []): App {
     { params: { username: Form(z.string()), password: Form(z.string().min(4)) } },
     ({ username }) => ({ username }),
   );
+  // an app mistake a hostile client can aim at: a response header copied from the query
+  app.get("/reflect", { params: { v: Query(z.string()) } }, ({ v }, ctx) => {
+    ctx.response.headers.set("x-reflected", v);
+    return { ok: true };
+  });
   return app;
 }

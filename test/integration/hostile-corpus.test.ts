@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, serve } from "../../src/index.js";
 import { createHostileApp } from "./hostile-app.js";
 import { HOSTILE_CASES, type HostileCase } from "./hostile-cases.js";
-import { type Exchange, exchange } from "./hostile-wire.js";
+import { type Exchange, exchange, get } from "./hostile-wire.js";
+import { RawConnection } from "./transports.js";
 
 let server: RunningServer;
 /** what the app logged: only server errors are logged, so this stays empty for client errors */
@@ -71,6 +72,32 @@ describe("the hostile-input corpus on raw sockets", () => {
     expect(server.server.headersTimeout).toBeGreaterThan(0);
     expect(server.server.requestTimeout).toBeGreaterThan(0);
     expect(server.server.requestTimeout).toBeLessThanOrEqual(300_000);
+  });
+
+  it.each([
+    ["a CRLF", "a%0D%0ASet-Cookie:%20x=1"],
+    ["a NUL", "%00"],
+    ["a character outside latin-1", "%E2%9C%93"],
+  ])(
+    "a response header the app copies from the query cannot carry %s: a framed 500, logged, nothing injected",
+    async (_label, value) => {
+      const result = await exchange(server.port, [get(`/reflect?v=${value}`)], 1);
+      const [response] = result.responses;
+      expect(response?.status).toBe(500);
+      expect(response?.body).toBe("Internal Server Error");
+      expect(response?.headers["content-length"]).toBe("21");
+      expect(response?.headers["set-cookie"]).toBeUndefined();
+      expect(logged).toHaveLength(1);
+      await expectStillServing();
+    },
+  );
+
+  it("the 500 status line names its own reason after a failed writeHead", async () => {
+    const connection = await RawConnection.open(server.port);
+    connection.write(get("/reflect?v=%00"));
+    const text = await connection.until((received) => received.endsWith("Internal Server Error"));
+    connection.close();
+    expect(text.startsWith("HTTP/1.1 500 Internal Server Error\r\n")).toBe(true);
   });
 
   it("no JSON key reached Object.prototype", () => {
