@@ -273,6 +273,25 @@ const headers: HostileCase[] = [
     closes: true,
   },
   {
+    name: "two equal Content-Length headers",
+    chunks: [
+      request(
+        "POST /items HTTP/1.1",
+        [JSON_HEADER, "Content-Length: 22", "Content-Length: 22"],
+        ITEM,
+        null,
+      ),
+    ],
+    status: [400],
+    closes: true,
+  },
+  {
+    name: "a Content-Length list",
+    chunks: [request("POST /items HTTP/1.1", [JSON_HEADER, "Content-Length: 22, 22"], ITEM, null)],
+    status: [400],
+    closes: true,
+  },
+  {
     name: "Content-Length together with Transfer-Encoding",
     chunks: [
       request("POST /items HTTP/1.1", [JSON_HEADER, CHUNKED], `16\r\n${ITEM}\r\n0\r\n\r\n`, 22),
@@ -669,6 +688,12 @@ const bodies: HostileCase[] = [
     chunks: [post("/items", JSON_TYPE, '{"name":"a","price":-0}')],
     status: [422],
     contains: '"greater_than"',
+  },
+  {
+    name: "a 20-digit integer for a number field",
+    chunks: [post("/items", JSON_TYPE, '{"name":"a","price":100000000000000000000}')],
+    status: [200],
+    body: '{"name":"a","price":100000000000000000000}',
   },
   {
     name: "a 400-digit integer",
