@@ -92,3 +92,51 @@ export async function exchange(
     connection.close();
   }
 }
+
+/**
+ * One hostile request (or a few, pipelined on one connection) and what must come back.
+ * `status` lists the final statuses in order; an empty list means the client hangs up after
+ * writing and expects nothing. Where an expectation is not recorded in behaviors.md, the
+ * comment beside the case says where it comes from.
+ */
+export interface HostileCase {
+  name: string;
+  chunks: Buffer[];
+  status: number[];
+  /** the server must close the connection after answering */
+  closes?: boolean;
+  /** the server must keep the connection open after answering */
+  keepsOpen?: boolean;
+  /** the client hangs up right after writing */
+  hangUp?: boolean;
+  /** the exact body of the last response */
+  body?: string;
+  /** a part of the last response's body */
+  contains?: string;
+  /** headers the last response must carry, with these exact values */
+  headers?: Record<string, string>;
+}
+
+export const ITEM = '{"name":"a","price":1}';
+export const PARSE_ERROR = '{"detail":"There was an error parsing the body"}';
+export const FORM = "application/x-www-form-urlencoded";
+
+export function nested(depth: number, open: string, close: string, leaf = "1"): string {
+  return open.repeat(depth) + leaf + close.repeat(depth);
+}
+
+export function utf16le(text: string, bom: boolean): Buffer {
+  const body = Buffer.from(text, "utf16le");
+  return bom ? Buffer.concat([Buffer.from([0xff, 0xfe]), body]) : body;
+}
+
+export function manyParams(count: number, make: (i: number) => string): string {
+  return Array.from({ length: count }, (_, i) => make(i)).join("&");
+}
+
+export function manyCookies(count: number): string {
+  return Array.from({ length: count }, (_, i) => `c${i}=${i}`).join("; ");
+}
+
+export const CHUNKED: [string, string] = ["Transfer-Encoding", "chunked"];
+export const JSON_HEADER: [string, string] = ["Content-Type", JSON_TYPE];
