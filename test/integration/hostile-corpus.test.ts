@@ -23,7 +23,10 @@ afterEach(() => {
 const LEAK = /\n\s+at |node:internal|\.[cm]?[jt]s:\d+|\/(?:work|home|src|tmp|usr)\/|[A-Z]:\\/;
 
 function run(entry: HostileCase): Promise<Exchange> {
-  return exchange(server.port, entry.chunks, entry.status.length, { hangUp: entry.hangUp });
+  return exchange(server.port, entry.chunks, entry.status.length, {
+    hangUp: entry.hangUp,
+    halfClose: entry.halfClose,
+  });
 }
 
 function checkAnswer(entry: HostileCase, result: Exchange): void {

@@ -374,4 +374,26 @@ export const HEADER_CASES: HostileCase[] = [
     status: [400, 200],
     keepsOpen: true,
   },
+  {
+    name: "a request, then the client ends its side",
+    chunks: [get("/hello")],
+    status: [200],
+    halfClose: true,
+    closes: true,
+  },
+  {
+    name: "two pipelined requests, then the client ends its side",
+    chunks: [Buffer.concat([get("/hello"), get("/items/1")])],
+    status: [200, 200],
+    halfClose: true,
+    closes: true,
+  },
+  // the body ends early: llhttp's own 400, as for other framing errors
+  {
+    name: "a truncated body, then the client ends its side",
+    chunks: [request("POST /items HTTP/1.1", [JSON_HEADER], '{"name":', 100)],
+    status: [400],
+    halfClose: true,
+    closes: true,
+  },
 ];

@@ -56,13 +56,14 @@ export interface Exchange {
 /**
  * Writes each chunk (with a short pause between them), reads `count` final responses (1xx
  * interim responses are skipped), then waits briefly to see whether the server closes.
- * With `hangUp`, the client closes right after writing and reads nothing.
+ * With `hangUp`, the client closes right after writing and reads nothing; with `halfClose`, it
+ * ends its side (as `nc` does) and still reads.
  */
 export async function exchange(
   port: number,
   chunks: readonly Buffer[],
   count: number,
-  options: { hangUp?: boolean; closeWait?: number } = {},
+  options: { hangUp?: boolean; halfClose?: boolean; closeWait?: number } = {},
 ): Promise<Exchange> {
   const connection = await RawConnection.open(port);
   try {
@@ -70,6 +71,7 @@ export async function exchange(
       if (i > 0) await new Promise((resolve) => setTimeout(resolve, 10));
       connection.write(chunks[i]!);
     }
+    if (options.halfClose) connection.socket.end();
     if (options.hangUp) {
       connection.close();
       return { responses: [], closed: true };
@@ -109,6 +111,8 @@ export interface HostileCase {
   keepsOpen?: boolean;
   /** the client hangs up right after writing */
   hangUp?: boolean;
+  /** the client ends its side of the connection after writing, and still reads */
+  halfClose?: boolean;
   /** the exact body of the last response */
   body?: string;
   /** a part of the last response's body */
