@@ -2,6 +2,7 @@ import { AppScope } from "../dependencies/app-scope.js";
 import type { DependsMarker } from "../dependencies/dependency.js";
 import { analyzeGraph } from "../dependencies/graph.js";
 import { HTTPException } from "../errors/http-exception.js";
+import { bodyNestsTooDeep, bodyParseError } from "../http/body.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
 import { isThenable } from "../internal/thenable.js";
@@ -367,6 +368,8 @@ export class App extends RouteRegistry {
   }
 
   async #handleError(ctx: RequestContext, error: unknown, record: RouteRecord | undefined) {
+    // a JSON body nested past the stack's depth is the client's mistake, not a server error
+    if (error instanceof RangeError && (await bodyNestsTooDeep(ctx))) error = bodyParseError();
     const handler = this.#exceptionHandlers.find(error);
     if (handler) {
       try {
@@ -376,7 +379,14 @@ export class App extends RouteRegistry {
         return internalErrorResponse();
       }
     }
-    const response = defaultErrorResponse(error);
+    let response: OutgoingResponse | null;
+    try {
+      response = defaultErrorResponse(error);
+    } catch (encodeError) {
+      // a 422 quoting such a body as its `input` cannot be encoded either
+      if (!(encodeError instanceof RangeError && (await bodyNestsTooDeep(ctx)))) throw encodeError;
+      response = defaultErrorResponse(bodyParseError());
+    }
     if (response !== null) return response;
     const where = record
       ? `${record.where} (declared at ${siteOf(record.site)})`

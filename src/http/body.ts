@@ -1,5 +1,7 @@
 import { HTTPException } from "../errors/http-exception.js";
 import { RequestValidationError } from "../errors/validation.js";
+import type { RequestContext } from "./context.js";
+import { decodeUtf16, utf16Of } from "./json-encoding.js";
 import { locateJsonError } from "./json-error.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -22,7 +24,7 @@ export function isJsonContentType(contentType: string): boolean {
  * Turns body bytes into the value a JSON body param validates:
  * - empty body -> undefined (the body is missing);
  * - a JSON content type (or none, when `strictContentType` is off) -> the parsed value,
- *   malformed JSON -> 422 `json_invalid`, bytes that are not UTF-8 -> 400;
+ *   malformed JSON -> 422 `json_invalid`, bytes that are neither UTF-8 nor UTF-16 -> 400;
  * - any other content type -> the raw text, which an object schema rejects (FastAPI 0.132+).
  */
 export function decodeJsonBody(
@@ -40,11 +42,24 @@ export function decodeJsonBody(
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new HTTPException(400, "There was an error parsing the body");
+    // not UTF-8: Python's json also reads UTF-16 (with a byte-order mark)
+    const wide = utf16Of(bytes);
+    const decoded = wide === null ? null : decodeUtf16(bytes, wide);
+    if (decoded === null) throw bodyParseError();
+    text = decoded;
   }
   try {
     return JSON.parse(text);
   } catch {
+    // UTF-16 of ASCII text without a byte-order mark is valid UTF-8 too, with NULs between
+    const wide = utf16Of(bytes);
+    const decoded = wide === null ? null : decodeUtf16(bytes, wide);
+    if (decoded !== null && decoded !== text) {
+      text = decoded;
+      try {
+        return JSON.parse(text);
+      } catch {}
+    }
     const { message, position } = locateJsonError(text);
     throw new RequestValidationError(
       [
@@ -59,4 +74,45 @@ export function decodeJsonBody(
       text,
     );
   }
+}
+
+/** How deep Python's `json` module nests before it gives up (its recursion limit). */
+const MAX_JSON_DEPTH = 1000;
+
+/** true when the JSON text opens more than `limit` arrays or objects at once (strings skipped) */
+export function nestsDeeperThan(bytes: Uint8Array, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (inString) {
+      if (byte === 0x5c /* backslash */) i++;
+      else if (byte === 0x22 /* " */) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x5b /* [ */ || byte === 0x7b /* { */) {
+      if (++depth > limit) return true;
+    } else if (byte === 0x5d /* ] */ || byte === 0x7d /* } */) depth--;
+  }
+  return false;
+}
+
+/**
+ * Whether a stack overflow (RangeError) while serving a request was caused by its JSON body:
+ * V8 parses any depth, but validating, echoing or quoting (in a 422) a value nested thousands
+ * deep overflows the stack. FastAPI's parser refuses such a body first, with a 400. Runs only
+ * on the error path.
+ */
+export async function bodyNestsTooDeep(ctx: RequestContext): Promise<boolean> {
+  const read = ctx.bodyIfRead;
+  if (read === undefined) return false;
+  try {
+    return nestsDeeperThan(await read, MAX_JSON_DEPTH);
+  } catch {
+    return false;
+  }
+}
+
+/** FastAPI's answer to a body it cannot decode (bad UTF-8, too deeply nested). */
+export function bodyParseError(): HTTPException {
+  return new HTTPException(400, "There was an error parsing the body");
 }

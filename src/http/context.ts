@@ -120,6 +120,11 @@ export class RequestContext {
     return this.#body;
   }
 
+  /** the body as `body()` read it, or undefined when nothing has read it */
+  get bodyIfRead(): Promise<Uint8Array> | undefined {
+    return this.#body;
+  }
+
   async text(limit?: number): Promise<string> {
     return new TextDecoder().decode(await this.body(limit));
   }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
 import { isThenable } from "../internal/thenable.js";
@@ -45,6 +46,19 @@ export function requestTarget(url: string | undefined): string {
   return url.slice(slash);
 }
 
+const BAD_REQUEST = "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n";
+
+/**
+ * Answers a CONNECT (a tunnel request, which only proxies serve) with the 400 node writes for
+ * other request targets that are not paths. Without a listener node closes the connection
+ * without a word. Node removes its own socket listeners before this runs, so a reset socket
+ * needs an error listener here.
+ */
+function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
+  socket.on("error", () => socket.destroy());
+  socket.end(BAD_REQUEST, () => socket.destroy());
+}
+
 /** The node:http request listener for an app. */
 export function createNodeListener(app: Servable) {
   const logError = (message: string, error: unknown) => app.logger.error(message, error);
@@ -72,7 +86,12 @@ export function createNodeListener(app: Servable) {
   const failed = (ctx: RequestContext, res: ServerResponse, error: unknown) => {
     logError(`sending the response to ${ctx.method} ${ctx.path} failed`, error);
     if (!res.headersSent) {
-      res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      // a writeHead that threw (an invalid header value) has already set its reason phrase,
+      // so this one names its own; with a content-length node does not fall back to chunked
+      res.writeHead(500, "Internal Server Error", {
+        "content-type": "text/plain; charset=utf-8",
+        "content-length": "21",
+      });
       res.end("Internal Server Error");
     } else res.destroy();
     void runAfterSend(ctx, logError);
@@ -122,6 +141,7 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
   await app.startup();
   const server = createServer({ keepAlive: true }, createNodeListener(app));
   server.keepAliveTimeout = 5_000;
+  server.on("connect", refuseConnect);
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { App, Body, Cookie, Form, Header, Path, Query } from "../../src/index.js";
+
+const Item = z.object({ name: z.string().min(1), price: z.number().gt(0) }).meta({ id: "Item" });
+
+/**
+ * The app the hostile-input corpus runs against: one route per request source (path, query,
+ * JSON body, header, cookie, form), each with a limit a hostile client can cross. Errors are
+ * logged into `logged`, so a test can tell a 500 from a client error.
+ */
+export function createHostileApp(logged: unknown[] = []): App {
+  const app = new App({ logger: { error: (message) => logged.push(message) } });
+  app.get("/hello", {}, () => ({ hello: "world" }));
+  app.get(
+    "/items/{item_id}",
+    {
+      params: {
+        item_id: Path(z.number().int()),
+        q: Query(z.string().max(50).optional()),
+        limit: Query(z.number().int().min(1).max(100).default(10)),
+      },
+    },
+    ({ item_id, q, limit }) => ({ item_id, q: q ?? null, limit }),
+  );
+  app.get(
+    "/search",
+    { params: { tags: Query(z.array(z.string()).max(100).default([])) } },
+    ({ tags }) => ({
+      count: tags.length,
+    }),
+  );
+  app.post("/items", { params: { item: Body(Item) } }, ({ item }) => item);
+  app.post("/echo", { params: { value: Body(z.unknown()) } }, ({ value }) => ({ value }));
+  app.get("/header", { params: { x_token: Header(z.string().max(100)) } }, ({ x_token }) => ({
+    x_token,
+  }));
+  app.get("/cookie", { params: { session: Cookie(z.string().max(100)) } }, ({ session }) => ({
+    session,
+  }));
+  app.post(
+    "/login",
+    { params: { username: Form(z.string()), password: Form(z.string().min(4)) } },
+    ({ username }) => ({ username }),
+  );
+  // an app mistake a hostile client can aim at: a response header copied from the query
+  app.get("/reflect", { params: { v: Query(z.string()) } }, ({ v }, ctx) => {
+    ctx.response.headers.set("x-reflected", v);
+    return { ok: true };
+  });
+  return app;
+}
