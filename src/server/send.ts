@@ -19,10 +19,15 @@ export function sendNodeResponse(
 ): Promise<void> | undefined {
   const { body, status, headers } = response;
   if (body === null || typeof body === "string" || body instanceof Uint8Array) {
-    if (!isBodylessStatus(status) && headers["content-length"] === undefined) {
-      headers["content-length"] = String(
-        body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
-      );
+    if (headers["content-length"] === undefined) {
+      if (!isBodylessStatus(status)) {
+        headers["content-length"] = String(
+          body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
+        );
+      } else if (status === 205) {
+        // node frames a 205 as an empty chunked body; Starlette sends content-length: 0
+        headers["content-length"] = "0";
+      }
     }
     res.writeHead(status, reason(status), headers);
     if (headOnly || body === null) res.end();
