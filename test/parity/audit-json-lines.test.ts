@@ -1,4 +1,4 @@
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { App } from "../../src/index.js";
 import { describeTransports } from "../integration/transports.js";
@@ -85,5 +85,21 @@ describeTransports("§15 JSON Lines from generator handlers", createApp, (client
   it("keeps the route's declared status", async () => {
     const response = await client().request("POST", "/jsonl-status");
     await expectLines(response, '{"index":0,"text":"a","logprob":null}\n', 201);
+  });
+});
+
+describe("§13 Δ0.135 OpenAPI of a JSON Lines route", () => {
+  const doc = createApp().openapi() as Record<string, any>;
+
+  it("documents a typed stream as application/jsonl with the item's schema as itemSchema", () => {
+    expect(JSON.stringify(doc.paths["/jsonl"].get.responses)).toBe(
+      '{"200":{"description":"Successful Response","content":{"application/jsonl":{"itemSchema":{"$ref":"#/components/schemas/Token"}}}}}',
+    );
+  });
+
+  it("documents an untyped stream with an empty itemSchema", () => {
+    expect(JSON.stringify(doc.paths["/jsonl-untyped"].get.responses)).toBe(
+      '{"200":{"description":"Successful Response","content":{"application/jsonl":{"itemSchema":{}}}}}',
+    );
   });
 });
