@@ -27,16 +27,27 @@ export interface CookieOptions {
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+// Python's http.cookies: a value of these characters goes bare (an empty one is quoted: `""`)
+const BARE_VALUE = /^[!#$%&'*+\-.^_`|~:0-9A-Za-z]+$/;
+// inside quotes everything but letters, digits and !#$%&'*+-.^_`|~: ()/<=>?@[]{} is escaped
+const QUOTED_ESCAPES = /[^!#$%&'*+\-.^_`|~:0-9A-Za-z ()/<=>?@[\]{}]/gu;
+
+/** `"` -> `\"`, `\` -> `\\`, `,` -> `\054`, `é` -> `\351` (octal, as Python writes bytes < 256) */
+function escapeChar(char: string): string {
+  if (char === '"' || char === "\\") return `\\${char}`;
+  const code = char.charCodeAt(0);
+  // Python leaves characters past Latin-1 raw, which no header can carry: percent-encode them
+  if (code > 0xff) return encodeURIComponent(char);
+  return `\\${code.toString(8).padStart(3, "0")}`;
+}
+
 /**
  * Starlette's cookie format, attributes in its order: `sid=abc; Domain=…; expires=…; HttpOnly;
  * Max-Age=…; Partitioned; Path=/; SameSite=lax; Secure`.
  */
 export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
   if (!TOKEN.test(name)) throw new TypeError(`invalid cookie name: ${JSON.stringify(name)}`);
-  // an empty value is written `""`, as Python's http.cookies does
-  const encoded = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/.test(value)
-    ? value
-    : `"${value.replace(/[\\"]/g, "\\$&").replace(/[^\x20-\x7E]/g, (c) => encodeURIComponent(c))}"`;
+  const encoded = BARE_VALUE.test(value) ? value : `"${value.replace(QUOTED_ESCAPES, escapeChar)}"`;
   let cookie = `${name}=${encoded}`;
   if (options.domain !== undefined) cookie += `; Domain=${options.domain}`;
   if (options.expires !== undefined) {
