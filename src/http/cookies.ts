@@ -1,3 +1,9 @@
+const QUOTED_ESCAPE = /\\(?:([0-3][0-7]{2})|(.))/g;
+
+function unescapeChar(_match: string, octal: string | undefined, char: string | undefined): string {
+  return octal === undefined ? (char as string) : String.fromCharCode(Number.parseInt(octal, 8));
+}
+
 /** "a=1; b=\"two\"; a=3" -> { a: "3", b: "two" } (last wins, quotes removed, like Starlette). */
 export function parseCookies(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = Object.create(null);
@@ -7,8 +13,11 @@ export function parseCookies(header: string | undefined): Record<string, string>
     const key = (eq === -1 ? "" : chunk.slice(0, eq)).trim();
     let value = (eq === -1 ? chunk : chunk.slice(eq + 1)).trim();
     if (key === "" && value === "") continue;
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
       value = value.slice(1, -1);
+      // Python's unquoting: `\054` -> `,`, `\"` -> `"` (what serializeCookie writes)
+      if (value.includes("\\")) value = value.replace(QUOTED_ESCAPE, unescapeChar);
+    }
     cookies[key] = value;
   }
   return cookies;

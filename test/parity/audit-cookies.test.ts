@@ -30,6 +30,7 @@ function createApp(): App {
     ctx.response.setCookie("v", VALUES[Number(index)]![0]);
     return null;
   });
+  app.get("/echo", {}, (_args, ctx) => ctx.cookies);
   return app;
 }
 
@@ -41,4 +42,19 @@ describeTransports("§7 cookie values as Python's http.cookies writes them", cre
       expect(response.headers.getSetCookie()).toEqual([`v=${wire}; Path=/; SameSite=lax`]);
     },
   );
+});
+
+describeTransports("§7 quoted cookie values read back", createApp, (client) => {
+  it("unquotes as Starlette's cookie parser: octal and backslash escapes are decoded", async () => {
+    const response = await client().request("GET", "/echo", {
+      headers: { cookie: 'a="a\\054b\\073c"; b="say \\"hi\\""; c="abc=="; d=plain; e="\\351"' },
+    });
+    expect(await response.json()).toEqual({
+      a: "a,b;c",
+      b: 'say "hi"',
+      c: "abc==",
+      d: "plain",
+      e: "é",
+    });
+  });
 });
