@@ -9,6 +9,9 @@ function createApp(): App {
   app.get("/null-detail", {}, () => {
     throw new HTTPException(400, null, { "x-error": "yes" });
   });
+  app.get("/typed", {}, () => {
+    throw new HTTPException(400, "typed", { "Content-Type": "application/problem+json" });
+  });
   app.get("/phrase/{status}", {}, ({ status }: { status: string }) => {
     throw new HTTPException(Number(status));
   });
@@ -46,4 +49,12 @@ describeTransports("§5 HTTPException details", createApp, (client) => {
       });
     },
   );
+
+  it("a content-type among the exception's headers is kept, the body still JSON", async () => {
+    await expectRecorded(await client().request("GET", "/typed"), {
+      status: 400,
+      contentType: "application/problem+json",
+      body: '{"detail":"typed"}',
+    });
+  });
 });
