@@ -44,6 +44,7 @@ async function streamBody(
   body: AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
   const iterator = body[Symbol.asyncIterator]();
+  let failed = true;
   try {
     for (;;) {
       if (res.destroyed) break;
@@ -52,9 +53,14 @@ async function streamBody(
       if (step.done || res.destroyed) break;
       if (!res.write(step.value)) await drained(res);
     }
+    failed = false;
   } finally {
     if (res.destroyed) await iterator.return?.();
-    res.end();
+    else if (!failed) res.end();
+    // a stream that failed midway: what was written is flushed, then the connection closes
+    // without the final chunk, as uvicorn does, so the client sees an incomplete body
+    else if (res.socket) res.socket.end();
+    else res.destroy();
   }
 }
 

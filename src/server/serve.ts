@@ -74,7 +74,7 @@ export function createNodeListener(app: Servable) {
     if (!res.headersSent) {
       res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       res.end("Internal Server Error");
-    } else res.destroy();
+    } else if (!res.socket?.writableEnded) res.destroy(); // a failed stream's socket is already closing
     void runAfterSend(ctx, logError);
   };
 
