@@ -350,7 +350,14 @@ export class App extends RouteRegistry {
     );
   }
 
-  #notFound(ctx: RequestContext, path: string): OutgoingResponse | Promise<OutgoingResponse> {
+  #notFound(ctx: RequestContext, path: string): MaybePromise<OutgoingResponse> {
+    // As FastAPI(root_path=…): a request that still carries the prefix is routed without it.
+    // Tried only once nothing matched, so requests without the prefix pay nothing.
+    const root = this.rootPath;
+    if (root !== "" && path.startsWith(`${root}/`) && ctx.rawPath.startsWith(`${root}/`)) {
+      ctx.rawPath = ctx.rawPath.slice(root.length);
+      return this.#dispatch(ctx);
+    }
     if (this.config.redirectSlashes !== false && path !== "/") {
       const toggled = path.endsWith("/") ? path.slice(0, -1) : `${path}/`;
       if (this.#router.matchesPath(toggled) || this.#mounts.matchesPath(toggled)) {

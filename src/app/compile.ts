@@ -11,13 +11,16 @@ import { RequestValidationError, ResponseValidationError } from "../errors/valid
 import { decodeJsonBody } from "../http/body.js";
 import type { RequestContext } from "../http/context.js";
 import { type FormLimits, readFormBody, resolveFormLimits } from "../http/form-body.js";
+import type { ResponseDraft } from "../http/response-draft.js";
 import { isBodylessStatus } from "../internal/status.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import { bodyKindOf } from "../params/analyze.js";
 import { compileParam, validatorFor } from "../params/compile.js";
 import { compileResponseFilter } from "../responses/filter.js";
+import { isGeneratorFunction, jsonLines } from "../responses/json-lines.js";
 import { encodeJson, type OutgoingResponse, Response } from "../responses/response.js";
+import { StreamingResponse } from "../responses/streaming.js";
 import { declaredFields } from "../schema/index.js";
 import type { ValidationErrorDetail } from "../schema/types.js";
 import type { CompiledRoute, RouteRecord } from "./route-record.js";
@@ -41,6 +44,18 @@ function newArgs(count: number): Record<string, unknown>[] {
   const args: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i++) args.push({});
   return args;
+}
+
+/** Merges what the handler set on `ctx.response` (headers, cookies) into its response. */
+function applyDraft(response: OutgoingResponse, draft: ResponseDraft): void {
+  for (const [name, headerValue] of draft.headers) response.headers[name] = headerValue;
+  if (draft.cookies.length > 0) {
+    const existing = response.headers["set-cookie"];
+    response.headers["set-cookie"] = [
+      ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]),
+      ...draft.cookies,
+    ];
+  }
 }
 
 /**
@@ -95,7 +110,7 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
       settings.logError(`teardown of a dependency of ${where} failed`, failure);
   };
 
-  const render = (result: unknown, ctx: RequestContext): OutgoingResponse => {
+  const renderValue = (result: unknown, ctx: RequestContext): OutgoingResponse => {
     if (result instanceof Response) return result;
     let value = result;
     if (responseValidator !== null) {
@@ -117,18 +132,32 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
         body: isBodylessStatus(finalStatus) ? null : encodeJson(value),
       };
     }
-    if (draft !== undefined) {
-      for (const [name, headerValue] of draft.headers) response.headers[name] = headerValue;
-      if (draft.cookies.length > 0) {
-        const existing = response.headers["set-cookie"];
-        response.headers["set-cookie"] = [
-          ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]),
-          ...draft.cookies,
-        ];
-      }
-    }
+    if (draft !== undefined) applyDraft(response, draft);
     return response;
   };
+
+  // A generator handler streams its items as JSON Lines (FastAPI 0.134+), each item validated
+  // and filtered like a returned value; an item that does not fit ends the stream.
+  const renderItem = (item: unknown): string => {
+    let value = item;
+    if (responseValidator !== null) {
+      const checked = responseValidator(item, RESPONSE_LOC);
+      if (!checked.ok) throw new ResponseValidationError(checked.errors);
+      value = checked.value;
+    }
+    return encodeJson(filter === null ? value : filter(value, item));
+  };
+  const renderItems = (result: unknown, ctx: RequestContext): OutgoingResponse => {
+    if (result instanceof Response) return result;
+    const draft = ctx.responseDraft;
+    const response = new StreamingResponse(
+      jsonLines(result as AsyncIterable<unknown> | Iterable<unknown>, renderItem),
+      { status: draft?.status ?? status, mediaType: "application/jsonl" },
+    );
+    if (draft !== undefined) applyDraft(response, draft);
+    return response;
+  };
+  const render = isGeneratorFunction(handler) ? renderItems : renderValue;
 
   const scheduleAfterSend = (ctx: RequestContext, stack: TeardownStack | null, error: unknown) => {
     if (error === undefined && ctx.hasBackground) {

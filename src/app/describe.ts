@@ -10,6 +10,7 @@ import type {
 } from "../openapi/types.js";
 import type { ParamDeclaration } from "../params/analyze.js";
 import { isSourceModel } from "../params/compile.js";
+import { isGeneratorFunction } from "../responses/json-lines.js";
 import { describeSchema } from "../schema/index.js";
 import type { StandardSchemaV1 } from "../schema/standard.js";
 import { isZod } from "../schema/zod-def.js";
@@ -224,7 +225,10 @@ export function describeRoute(record: RouteRecord): OperationDescription | undef
     parameters: describeParameters(params),
     status: options.status ?? 200,
     responseSchema: options.response ?? null,
-    responseMediaType: mediaTypeOf(options.responseClass),
+    // a generator handler streams JSON Lines: its `response` schema describes one item
+    responseMediaType: isGeneratorFunction(record.handler)
+      ? "application/jsonl"
+      : mediaTypeOf(options.responseClass),
     responses: record.responses,
     security: describeSecurity(nodes),
   };

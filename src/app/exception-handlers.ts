@@ -18,7 +18,8 @@ export function httpExceptionResponse(error: HTTPException): OutgoingResponse {
   if (error.headers)
     for (const name in error.headers) headers[name.toLowerCase()] = error.headers[name]!;
   if (isBodylessStatus(error.status)) return { status: error.status, headers, body: null };
-  headers["content-type"] = "application/json";
+  // a content-type among the exception's headers wins, as in Starlette's JSONResponse
+  headers["content-type"] ??= "application/json";
   return { status: error.status, headers, body: encodeJson({ detail: error.detail }) };
 }
 

@@ -8,9 +8,20 @@ import type { ExtraResponse, RouteOptions } from "./route-options.js";
 
 type ParamsOf<TSpec> = TSpec extends { params: infer TParams } ? TParams : {};
 
-/** With a `response` schema the handler must return what it accepts (or a Response). */
+/** What a generator handler yields: each item is one line of a JSON Lines stream. */
+type ItemStream<TItem> =
+  | AsyncGenerator<TItem, unknown, unknown>
+  | Generator<TItem, unknown, unknown>;
+
+/**
+ * With a `response` schema the handler must return what it accepts (or a Response); a generator
+ * handler yields items it accepts.
+ */
 export type ReturnOf<TSpec> = TSpec extends { response: infer TSchema extends StandardSchemaV1 }
-  ? StandardSchemaV1.InferInput<TSchema> | Response
+  ?
+      | StandardSchemaV1.InferInput<TSchema>
+      | Response
+      | ItemStream<StandardSchemaV1.InferInput<TSchema>>
   : unknown;
 
 /** A route handler: its arguments are inferred from the path and `params`, never annotated. */

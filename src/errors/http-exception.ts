@@ -2,7 +2,8 @@ import { statusPhrase } from "../internal/status.js";
 
 /**
  * An error that becomes an HTTP response: `{"detail": detail}` with `status` and `headers`.
- * Without a detail the body carries the status's reason phrase, as in FastAPI.
+ * Without a detail (or with `null`, FastAPI's `detail=None`) the body carries the status's
+ * reason phrase, as in FastAPI.
  *
  * @example
  * throw new HTTPException(404, "Item not found");
@@ -14,7 +15,7 @@ export class HTTPException extends Error {
   readonly headers: Record<string, string> | undefined;
 
   constructor(status: number, detail?: unknown, headers?: Record<string, string>) {
-    const resolved = detail === undefined ? statusPhrase(status) : detail;
+    const resolved = detail === undefined || detail === null ? statusPhrase(status) : detail;
     super(typeof resolved === "string" ? resolved : JSON.stringify(resolved));
     this.name = "HTTPException";
     this.status = status;

@@ -7,16 +7,18 @@ import { locateJsonError } from "./json-error.js";
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const lenient = new TextDecoder("utf-8");
 
-/** "application/json", "application/vnd.api+json; charset=utf-8" -> true; "text/plain" -> false */
+/**
+ * "application/json", "application/vnd.api+json; charset=utf-8" -> true; "text/plain",
+ * "text/json" -> false: FastAPI reads JSON only under the `application` main type.
+ */
 export function isJsonContentType(contentType: string): boolean {
   if (contentType === "application/json") return true; // what nearly every client sends
   const semicolon = contentType.indexOf(";");
   const mediaType = (semicolon === -1 ? contentType : contentType.slice(0, semicolon))
     .trim()
     .toLowerCase();
-  const slash = mediaType.indexOf("/");
-  if (slash === -1) return false;
-  const subtype = mediaType.slice(slash + 1);
+  if (!mediaType.startsWith("application/")) return false;
+  const subtype = mediaType.slice(12);
   return subtype === "json" || subtype.endsWith("+json");
 }
 

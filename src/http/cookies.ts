@@ -1,3 +1,9 @@
+const QUOTED_ESCAPE = /\\(?:([0-3][0-7]{2})|(.))/g;
+
+function unescapeChar(_match: string, octal: string | undefined, char: string | undefined): string {
+  return octal === undefined ? (char as string) : String.fromCharCode(Number.parseInt(octal, 8));
+}
+
 /** "a=1; b=\"two\"; a=3" -> { a: "3", b: "two" } (last wins, quotes removed, like Starlette). */
 export function parseCookies(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = Object.create(null);
@@ -7,8 +13,11 @@ export function parseCookies(header: string | undefined): Record<string, string>
     const key = (eq === -1 ? "" : chunk.slice(0, eq)).trim();
     let value = (eq === -1 ? chunk : chunk.slice(eq + 1)).trim();
     if (key === "" && value === "") continue;
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
       value = value.slice(1, -1);
+      // Python's unquoting: `\054` -> `,`, `\"` -> `"` (what serializeCookie writes)
+      if (value.includes("\\")) value = value.replace(QUOTED_ESCAPE, unescapeChar);
+    }
     cookies[key] = value;
   }
   return cookies;
@@ -27,16 +36,27 @@ export interface CookieOptions {
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+// Python's http.cookies: a value of these characters goes bare (an empty one is quoted: `""`)
+const BARE_VALUE = /^[!#$%&'*+\-.^_`|~:0-9A-Za-z]+$/;
+// inside quotes everything but letters, digits and !#$%&'*+-.^_`|~: ()/<=>?@[]{} is escaped
+const QUOTED_ESCAPES = /[^!#$%&'*+\-.^_`|~:0-9A-Za-z ()/<=>?@[\]{}]/gu;
+
+/** `"` -> `\"`, `\` -> `\\`, `,` -> `\054`, `é` -> `\351` (octal, as Python writes bytes < 256) */
+function escapeChar(char: string): string {
+  if (char === '"' || char === "\\") return `\\${char}`;
+  const code = char.charCodeAt(0);
+  // Python leaves characters past Latin-1 raw, which no header can carry: percent-encode them
+  if (code > 0xff) return encodeURIComponent(char);
+  return `\\${code.toString(8).padStart(3, "0")}`;
+}
+
 /**
  * Starlette's cookie format, attributes in its order: `sid=abc; Domain=…; expires=…; HttpOnly;
  * Max-Age=…; Partitioned; Path=/; SameSite=lax; Secure`.
  */
 export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
   if (!TOKEN.test(name)) throw new TypeError(`invalid cookie name: ${JSON.stringify(name)}`);
-  // an empty value is written `""`, as Python's http.cookies does
-  const encoded = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/.test(value)
-    ? value
-    : `"${value.replace(/[\\"]/g, "\\$&").replace(/[^\x20-\x7E]/g, (c) => encodeURIComponent(c))}"`;
+  const encoded = BARE_VALUE.test(value) ? value : `"${value.replace(QUOTED_ESCAPES, escapeChar)}"`;
   let cookie = `${name}=${encoded}`;
   if (options.domain !== undefined) cookie += `; Domain=${options.domain}`;
   if (options.expires !== undefined) {

@@ -4,7 +4,8 @@ import type { ParameterDescription } from "./types.js";
 
 /**
  * One OpenAPI Parameter Object: `name`, `in`, `required`, `schema`, then `description`,
- * `deprecated`. The schema title is the Title Case of the alias, else of the declared name.
+ * `deprecated`. The schema title is the Title Case of the alias (a header's wire name), else of
+ * the declared name.
  */
 export function buildParameter(param: ParameterDescription, ctx: BuildContext): JsonSchema {
   let schema = toJsonSchema(param.schema, "input", ctx.registry);
@@ -23,11 +24,11 @@ export function buildParameter(param: ParameterDescription, ctx: BuildContext): 
   return out;
 }
 
+/**
+ * FastAPI titles a parameter by its alias, and a header's alias is its converted wire name:
+ * `x_client_version` -> `X-Client-Version`, `strange_header` (underscores kept) -> `Strange Header`.
+ */
 function parameterTitleSource(param: ParameterDescription): string {
   if (param.alias !== undefined) return param.alias;
-  // a header whose wire name is not just the declared name with `_` -> `-` was aliased
-  if (param.in === "header" && param.wireName.toLowerCase() !== param.name.replace(/_/g, "-")) {
-    return param.wireName;
-  }
-  return param.name;
+  return param.in === "header" ? param.wireName : param.name;
 }

@@ -5,6 +5,7 @@ import type { OperationDescription } from "./types.js";
 import { VALIDATION_ERROR_RESPONSE } from "./validation-error.js";
 
 const JSON_MEDIA_TYPE = "application/json";
+const JSON_LINES_MEDIA_TYPE = "application/jsonl";
 
 /** Statuses whose responses carry no body (Starlette's rule): 1xx, 204, 205, 304. */
 function allowsBody(status: number): boolean {
@@ -29,12 +30,15 @@ export function buildResponses(
   if (allowsBody(operation.status)) {
     const mediaType = operation.responseMediaType;
     let schema: JsonSchema = { type: "string" };
-    if (mediaType === JSON_MEDIA_TYPE) {
+    if (mediaType === JSON_MEDIA_TYPE || mediaType === JSON_LINES_MEDIA_TYPE) {
       schema = operation.responseSchema
         ? titled(toJsonSchema(operation.responseSchema, ctx.outputIo, ctx.registry), operationId)
         : {};
     }
-    success.content = { [mediaType]: { schema } };
+    // a JSON Lines stream documents one line's schema (OpenAPI 3.2 `itemSchema`), as FastAPI 0.134+
+    success.content = {
+      [mediaType]: mediaType === JSON_LINES_MEDIA_TYPE ? { itemSchema: schema } : { schema },
+    };
   }
   responses[successKey] = success;
 

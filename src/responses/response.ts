@@ -96,15 +96,19 @@ export class PlainTextResponse extends Response {
 export class RedirectResponse extends Response {
   constructor(url: string, init: Omit<ResponseInit, "mediaType"> = {}) {
     super("", { ...init, status: init.status ?? 307 });
-    this.headers.location = encodeURI(decodeURIComponentSafe(url));
+    this.headers.location = url.replace(UNSAFE_IN_LOCATION, encodeUtf8);
   }
 }
 
-function decodeURIComponentSafe(url: string): string {
+// Starlette quotes a redirect URL with Python's quote(url, safe=":/%#?=@[]!$&'()*+,;"):
+// existing escapes are kept, everything else outside the safe set is percent-encoded as UTF-8
+const UNSAFE_IN_LOCATION = /[^A-Za-z0-9_.\-~:/%#?=@[\]!$&'()*+,;]/gu;
+
+function encodeUtf8(char: string): string {
   try {
-    return decodeURI(url);
+    return encodeURIComponent(char);
   } catch {
-    return url;
+    return "%EF%BF%BD"; // a lone surrogate: the replacement character
   }
 }
 

@@ -140,11 +140,15 @@ export async function handleFetch(
     response.body === null ||
     typeof response.body === "string" ||
     response.body instanceof Uint8Array;
-  if (fixed && !isBodylessStatus(response.status) && !headers.has("content-length")) {
-    const body = response.body as string | Uint8Array | null;
-    const length =
-      body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
-    headers.set("content-length", String(length));
+  if (fixed && !headers.has("content-length")) {
+    if (!isBodylessStatus(response.status)) {
+      const body = response.body as string | Uint8Array | null;
+      const length =
+        body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
+      headers.set("content-length", String(length));
+    } else if (response.status === 205) {
+      headers.set("content-length", "0");
+    }
   }
   let finished: Promise<void> | undefined;
   const finish = () => {

@@ -19,10 +19,15 @@ export function sendNodeResponse(
 ): Promise<void> | undefined {
   const { body, status, headers } = response;
   if (body === null || typeof body === "string" || body instanceof Uint8Array) {
-    if (!isBodylessStatus(status) && headers["content-length"] === undefined) {
-      headers["content-length"] = String(
-        body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
-      );
+    if (headers["content-length"] === undefined) {
+      if (!isBodylessStatus(status)) {
+        headers["content-length"] = String(
+          body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
+        );
+      } else if (status === 205) {
+        // node frames a 205 as an empty chunked body; Starlette sends content-length: 0
+        headers["content-length"] = "0";
+      }
     }
     res.writeHead(status, reason(status), headers);
     if (headOnly || body === null) res.end();
@@ -39,6 +44,7 @@ async function streamBody(
   body: AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
   const iterator = body[Symbol.asyncIterator]();
+  let failed = true;
   try {
     for (;;) {
       if (res.destroyed) break;
@@ -47,9 +53,14 @@ async function streamBody(
       if (step.done || res.destroyed) break;
       if (!res.write(step.value)) await drained(res);
     }
+    failed = false;
   } finally {
     if (res.destroyed) await iterator.return?.();
-    res.end();
+    else if (!failed) res.end();
+    // a stream that failed midway: what was written is flushed, then the connection closes
+    // without the final chunk, as uvicorn does, so the client sees an incomplete body
+    else if (res.socket) res.socket.end();
+    else res.destroy();
   }
 }
 

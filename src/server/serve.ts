@@ -93,7 +93,7 @@ export function createNodeListener(app: Servable) {
         "content-length": "21",
       });
       res.end("Internal Server Error");
-    } else res.destroy();
+    } else if (!res.socket?.writableEnded) res.destroy(); // a failed stream's socket is already closing
     void runAfterSend(ctx, logError);
   };
 

@@ -79,7 +79,7 @@ describe("the example shop app's OpenAPI document", () => {
     });
     expect(get.parameters[3].schema).toEqual({
       anyOf: [{ type: "string" }, { type: "null" }],
-      title: "X Client Version",
+      title: "X-Client-Version",
     });
   });
 
