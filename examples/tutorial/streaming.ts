@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { App, EventSourceResponse, ServerSentEvent, StreamingResponse } from "../../src/index.js";
 
 export const app = new App();
@@ -23,3 +24,16 @@ app.get("/events", {}, function events(_args, ctx) {
   );
 });
 // #endregion streaming
+
+// #region json-lines
+const Token = z.object({ index: z.number().int(), text: z.string() });
+
+// A generator handler streams JSON Lines: one compact JSON value per line, each validated and
+// filtered by the response schema (`score` is not declared, so it is not sent).
+app.get("/tokens.jsonl", { response: Token }, async function* tokenLines() {
+  const words = ["streamed", "as", "lines"];
+  for (let index = 0; index < words.length; index++) {
+    yield { index, text: words[index]!, score: 0.9 };
+  }
+});
+// #endregion json-lines

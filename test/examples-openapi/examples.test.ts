@@ -7,7 +7,12 @@ import { type LintProblem, redoclyLint } from "./redocly.js";
 type Json = Record<string, unknown>;
 const documents: Record<string, Json> = {};
 let problems: LintProblem[] = [];
+let itemSchemaProblems: LintProblem[] = [];
 let reports = 0;
+
+/** a streaming operation's `itemSchema`: OpenAPI 3.2's field, as FastAPI writes it (validate.ts) */
+const isItemSchema = (p: LintProblem) =>
+  p.ruleId === "struct" && /\/application~1jsonl\/itemSchema$/.test(p.pointer);
 
 beforeAll(async () => {
   for (const example of EXAMPLE_DOCUMENTS) {
@@ -18,6 +23,8 @@ beforeAll(async () => {
     documents[example.name] = (await response.json()) as Json;
   }
   ({ reports, problems } = await redoclyLint(documents));
+  itemSchemaProblems = problems.filter(isItemSchema);
+  problems = problems.filter((p) => !isItemSchema(p));
 }, 120_000);
 
 describe.each(EXAMPLE_DOCUMENTS.map((example) => example.name))("the %s document", (name) => {
@@ -38,6 +45,10 @@ describe.each(EXAMPLE_DOCUMENTS.map((example) => example.name))("the %s document
 });
 
 describe("redocly", () => {
+  it("objects to nothing else about streaming operations than their 3.2 itemSchema", () => {
+    expect(itemSchemaProblems.map((p) => p.file)).toEqual(["tutorial-streaming.json"]);
+  });
+
   it("lints every example document in one run", () => {
     expect(reports).toBe(EXAMPLE_DOCUMENTS.length);
   });

@@ -203,6 +203,17 @@ describe("streaming tutorial", () => {
   });
 });
 
+describe("streaming tutorial: JSON Lines", () => {
+  it("streams one validated, filtered JSON value per line", async () => {
+    const r = await new TestClient(streamingApp).get("/tokens.jsonl");
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toBe("application/jsonl");
+    expect(await r.text()).toBe(
+      '{"index":0,"text":"streamed"}\n{"index":1,"text":"as"}\n{"index":2,"text":"lines"}\n',
+    );
+  });
+});
+
 describe("testing and serving tutorials", () => {
   it("calls the app in-process", async () => {
     expect(await greetAlice()).toEqual({ status: 200, body: { message: "Hello Alice" } });
