@@ -72,3 +72,13 @@ export function statusPhrase(status: number): string {
 export function isBodylessStatus(status: number): boolean {
   return status < 200 || status === 204 || status === 205 || status === 304;
 }
+
+/**
+ * Throws unless `status` can end an HTTP exchange: node would write a 1xx as an informational
+ * response and leave the client waiting for the real one, and a Web Response rejects it.
+ */
+export function assertFinalStatus(status: number): void {
+  if (!(status >= 200 && status <= 599)) {
+    throw new RangeError(`a response status must be from 200 to 599, got ${status}`);
+  }
+}

@@ -3,7 +3,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { HTTPException } from "../errors/http-exception.js";
 import { type HeaderValues, type RequestAdapter, RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
-import { isBodylessStatus } from "../internal/status.js";
+import { assertFinalStatus, isBodylessStatus } from "../internal/status.js";
 import { runAfterSend } from "./after-send.js";
 import type { Servable } from "./handler.js";
 
@@ -127,8 +127,18 @@ export async function handleFetch(
     headersOf(request, url),
     url.protocol.replace(":", ""),
   );
-  const response = await app.handle(ctx);
+  let response = await app.handle(ctx);
   const logError = (message: string, error: unknown) => app.logger.error(message, error);
+  try {
+    assertFinalStatus(response.status);
+  } catch (error) {
+    logError(`sending the response to ${ctx.method} ${ctx.path} failed`, error);
+    response = {
+      status: 500,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+      body: "Internal Server Error",
+    };
+  }
   const headers = new Headers();
   for (const name in response.headers) {
     const value = response.headers[name]!;

@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { OutgoingResponse } from "../http/outgoing.js";
-import { isBodylessStatus, statusPhrase } from "../internal/status.js";
+import { assertFinalStatus, isBodylessStatus, statusPhrase } from "../internal/status.js";
 
 function reason(status: number): string {
   return statusPhrase(status) || "Unknown";
@@ -18,6 +18,7 @@ export function sendNodeResponse(
   headOnly: boolean,
 ): Promise<void> | undefined {
   const { body, status, headers } = response;
+  assertFinalStatus(status);
   if (body === null || typeof body === "string" || body instanceof Uint8Array) {
     if (headers["content-length"] === undefined) {
       if (!isBodylessStatus(status)) {
