@@ -2,7 +2,6 @@ import { AppScope } from "../dependencies/app-scope.js";
 import type { DependsMarker } from "../dependencies/dependency.js";
 import { analyzeGraph } from "../dependencies/graph.js";
 import { HTTPException } from "../errors/http-exception.js";
-import { bodyNestsTooDeep, bodyParseError } from "../http/body.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
 import { isThenable } from "../internal/thenable.js";
@@ -19,8 +18,6 @@ import { defaultName, siteOf, templateNames } from "./declaration.js";
 import { describeApp, type OpenApiAppOptions } from "./describe.js";
 import { isDocsHandler, registerDocsRoutes } from "./docs-routes.js";
 import {
-  defaultErrorResponse,
-  describeServerError,
   type ErrorClass,
   type ExceptionHandler,
   ExceptionHandlers,
@@ -374,31 +371,11 @@ export class App extends RouteRegistry {
     return this.#handleError(ctx, new HTTPException(404), undefined);
   }
 
-  async #handleError(ctx: RequestContext, error: unknown, record: RouteRecord | undefined) {
-    // a JSON body nested past the stack's depth is the client's mistake, not a server error
-    if (error instanceof RangeError && (await bodyNestsTooDeep(ctx))) error = bodyParseError();
-    const handler = this.#exceptionHandlers.find(error);
-    if (handler) {
-      try {
-        return await handler(ctx, error);
-      } catch (handlerError) {
-        this.logger.error(`exception handler failed on ${ctx.method} ${ctx.path}`, handlerError);
-        return internalErrorResponse();
-      }
-    }
-    let response: OutgoingResponse | null;
-    try {
-      response = defaultErrorResponse(error);
-    } catch (encodeError) {
-      // a 422 quoting such a body as its `input` cannot be encoded either
-      if (!(encodeError instanceof RangeError && (await bodyNestsTooDeep(ctx)))) throw encodeError;
-      response = defaultErrorResponse(bodyParseError());
-    }
-    if (response !== null) return response;
-    const where = record
-      ? `${record.where} (declared at ${siteOf(record.site)})`
-      : `${ctx.method} ${ctx.path}`;
-    this.logger.error(`${describeServerError(error)} in ${where}`, error);
-    return internalErrorResponse();
+  #handleError(ctx: RequestContext, error: unknown, record: RouteRecord | undefined) {
+    return this.#exceptionHandlers.respond(ctx, error, this.#logError, () =>
+      record ? `${record.where} (declared at ${siteOf(record.site)})` : `${ctx.method} ${ctx.path}`,
+    );
   }
+
+  readonly #logError = (message: string, error: unknown) => this.logger.error(message, error);
 }

@@ -1,5 +1,6 @@
 import { HTTPException } from "../errors/http-exception.js";
 import { RequestValidationError, ResponseValidationError } from "../errors/validation.js";
+import { bodyNestsTooDeep, bodyParseError } from "../http/body.js";
 import type { RequestContext } from "../http/context.js";
 import { isBodylessStatus } from "../internal/status.js";
 import type { MaybePromise } from "../internal/types.js";
@@ -51,6 +52,41 @@ export class ExceptionHandlers {
   add(key: number | ErrorClass, handler: ExceptionHandler): void {
     if (typeof key === "number") this.#byStatus.set(key, handler);
     else this.#byClass.set(key, handler);
+  }
+
+  /**
+   * The answer to an error raised while serving `ctx`: the registered handler's, else the
+   * built-in one, else a logged 500 (`where` names the route in the log line).
+   */
+  async respond(
+    ctx: RequestContext,
+    raised: unknown,
+    logError: (message: string, error: unknown) => void,
+    where: () => string,
+  ): Promise<OutgoingResponse> {
+    let error = raised;
+    // a JSON body nested past the stack's depth is the client's mistake, not a server error
+    if (error instanceof RangeError && (await bodyNestsTooDeep(ctx))) error = bodyParseError();
+    const handler = this.find(error);
+    if (handler) {
+      try {
+        return await handler(ctx, error);
+      } catch (handlerError) {
+        logError(`exception handler failed on ${ctx.method} ${ctx.path}`, handlerError);
+        return internalErrorResponse();
+      }
+    }
+    let response: OutgoingResponse | null;
+    try {
+      response = defaultErrorResponse(error);
+    } catch (encodeError) {
+      // a 422 quoting such a body as its `input` cannot be encoded either
+      if (!(encodeError instanceof RangeError && (await bodyNestsTooDeep(ctx)))) throw encodeError;
+      response = defaultErrorResponse(bodyParseError());
+    }
+    if (response !== null) return response;
+    logError(`${describeServerError(error)} in ${where()}`, error);
+    return internalErrorResponse();
   }
 
   find(error: unknown): ExceptionHandler | undefined {
