@@ -159,3 +159,22 @@ export function parseResponse(text: string, headOnly = false): RawResponse | nul
     length: bodyStart + size,
   };
 }
+
+/**
+ * Sends `GET path` with `Connection: close` and resolves with every byte the server wrote
+ * (latin1) once it closes the connection: for checking framing on the wire.
+ */
+export function rawGetUntilClose(baseUrl: string, path: string): Promise<string> {
+  const { port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), "127.0.0.1", () =>
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+    );
+    let text = "";
+    socket.on("data", (chunk: Buffer) => {
+      text += chunk.toString("latin1");
+    });
+    socket.on("close", () => resolve(text));
+    socket.on("error", reject);
+  });
+}

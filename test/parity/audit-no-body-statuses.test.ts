@@ -1,7 +1,6 @@
-import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { App, HTTPException, type RunningServer, serve } from "../../src/index.js";
-import { describeTransports } from "../integration/transports.js";
+import { describeTransports, rawGetUntilClose } from "../integration/transports.js";
 import { expectRecorded } from "./recorded.js";
 
 /** §5: an HTTPException whose status forbids a body (1xx, 204, 205, 304) has none. */
@@ -43,20 +42,7 @@ describe("§5 no-body statuses on the wire", () => {
   });
   afterAll(() => server.close());
 
-  function raw(path: string): Promise<string> {
-    const { port } = new URL(server.url);
-    return new Promise((resolve, reject) => {
-      const socket = connect(Number(port), "127.0.0.1", () =>
-        socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
-      );
-      let text = "";
-      socket.on("data", (chunk: Buffer) => {
-        text += chunk.toString("latin1");
-      });
-      socket.on("end", () => resolve(text));
-      socket.on("error", reject);
-    });
-  }
+  const raw = (path: string) => rawGetUntilClose(server.url, path);
 
   it("a 205 is framed by content-length 0, not by an empty chunked body", async () => {
     const text = await raw("/reset");

@@ -1,6 +1,6 @@
-import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { App, type RunningServer, StreamingResponse, serve } from "../../src/index.js";
+import { rawGetUntilClose } from "../integration/transports.js";
 
 /**
  * §12/§15: when a stream fails after the response has started, uvicorn closes the connection
@@ -36,22 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function raw(path: string): Promise<string> {
-  const { port } = new URL(server.url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), "127.0.0.1", () =>
-      socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`),
-    );
-    let text = "";
-    socket.on("data", (chunk: Buffer) => {
-      text += chunk.toString("latin1");
-      // a complete chunked body ends the exchange on a keep-alive connection
-      if (text.endsWith("\r\n0\r\n\r\n")) socket.end();
-    });
-    socket.on("close", () => resolve(text));
-    socket.on("error", reject);
-  });
-}
+const raw = (path: string) => rawGetUntilClose(server.url, path);
 
 describe("a stream that fails after the response started", () => {
   it("closes the connection without the final chunk", async () => {
