@@ -1,3 +1,5 @@
+import { mapItems } from "./map-items.js";
+
 /** A handler written as a generator function streams its items (FastAPI 0.134+ JSON Lines). */
 export function isGeneratorFunction(fn: Function): boolean {
   const tag = Object.prototype.toString.call(fn);
@@ -9,9 +11,9 @@ export function isGeneratorFunction(fn: Function): boolean {
  * `renderItem` validates and filters an item through the route's response schema; when it
  * throws (an item that does not fit) the stream stops there and the error reaches the transport.
  */
-export async function* jsonLines(
+export function jsonLines(
   items: AsyncIterable<unknown> | Iterable<unknown>,
   renderItem: (item: unknown) => string,
-): AsyncGenerator<string> {
-  for await (const item of items) yield `${renderItem(item)}\n`;
+): AsyncIterable<string> {
+  return mapItems(items, (item) => `${renderItem(item)}\n`);
 }

@@ -1,4 +1,4 @@
-import { mapEvents } from "./map-events.js";
+import { mapItems } from "./map-items.js";
 import { encodeJson, Response, type ResponseBody, type ResponseInit } from "./response.js";
 
 type Chunk = string | Uint8Array;
@@ -80,6 +80,6 @@ export class EventSourceResponse extends Response {
   }
 
   protected override render(content: unknown): ResponseBody {
-    return mapEvents(content as AsyncIterable<unknown> | Iterable<unknown>, formatEvent);
+    return mapItems(content as AsyncIterable<unknown> | Iterable<unknown>, formatEvent);
   }
 }

@@ -6,22 +6,35 @@ type Step<T> = IteratorResult<T, unknown>;
  * it awaits items of a sync iterable that are promises; `return()` (a client that went away)
  * is passed on, so the source's `finally` blocks run.
  */
-export function mapEvents<T>(
+export function mapItems<T>(
   source: AsyncIterable<unknown> | Iterable<unknown>,
   map: (item: unknown) => T,
 ): AsyncIterable<T> {
-  const mapStep = (step: Step<unknown>): Step<T> =>
-    step.done ? (step as Step<T>) : { done: false, value: map(step.value) };
+  // an item `map` rejects ends the iteration: the source is closed (its finally blocks run), as
+  // a for-await loop closes what it iterates when its body throws
+  const mapped = (value: unknown, close: () => unknown): Step<T> => {
+    try {
+      return { done: false, value: map(value) };
+    } catch (error) {
+      Promise.resolve(close()).catch(() => undefined);
+      throw error;
+    }
+  };
   return {
     [Symbol.asyncIterator](): AsyncIterator<T> {
       if (Symbol.asyncIterator in source) {
         const it = source[Symbol.asyncIterator]();
         return {
-          next: () => it.next().then(mapStep),
-          return: (value?: unknown) =>
-            it.return === undefined
-              ? Promise.resolve({ done: true, value })
-              : Promise.resolve(it.return(value)).then(mapStep),
+          next: () =>
+            it
+              .next()
+              .then((step) =>
+                step.done ? (step as Step<T>) : mapped(step.value, () => it.return?.()),
+              ),
+          return: async (value?: unknown) => {
+            await it.return?.(value);
+            return { done: true, value };
+          },
         };
       }
       const it = (source as Iterable<unknown>)[Symbol.iterator]();
@@ -29,7 +42,7 @@ export function mapEvents<T>(
         next: () => {
           const step = it.next();
           if (step.done) return Promise.resolve(step as Step<T>);
-          return Promise.resolve(step.value).then((value) => ({ done: false, value: map(value) }));
+          return Promise.resolve(step.value).then((value) => mapped(value, () => it.return?.()));
         },
         return: (value?: unknown) => {
           it.return?.(value);

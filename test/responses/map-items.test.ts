@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapEvents } from "../../src/responses/map-events.js";
+import { mapItems } from "../../src/responses/map-items.js";
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -9,18 +9,18 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 
 const double = (n: unknown) => (n as number) * 2;
 
-describe("mapEvents", () => {
+describe("mapItems", () => {
   it("maps every item of an async iterable in order", async () => {
     async function* source() {
       yield 1;
       yield 2;
       yield 3;
     }
-    expect(await collect(mapEvents(source(), double))).toEqual([2, 4, 6]);
+    expect(await collect(mapItems(source(), double))).toEqual([2, 4, 6]);
   });
 
   it("awaits the promises a sync iterable holds, as for await does", async () => {
-    expect(await collect(mapEvents([1, Promise.resolve(2), 3], double))).toEqual([2, 4, 6]);
+    expect(await collect(mapItems([1, Promise.resolve(2), 3], double))).toEqual([2, 4, 6]);
   });
 
   it("passes return() on to the source so its finally block runs", async () => {
@@ -33,7 +33,7 @@ describe("mapEvents", () => {
         closed = true;
       }
     }
-    const iterator = mapEvents(source(), double)[Symbol.asyncIterator]();
+    const iterator = mapItems(source(), double)[Symbol.asyncIterator]();
     expect(await iterator.next()).toEqual({ done: false, value: 2 });
     await iterator.return?.();
     expect(closed).toBe(true);
@@ -46,7 +46,7 @@ describe("mapEvents", () => {
         syncClosed = true;
       }
     }
-    const syncIterator = mapEvents(syncSource(), double)[Symbol.asyncIterator]();
+    const syncIterator = mapItems(syncSource(), double)[Symbol.asyncIterator]();
     await syncIterator.next();
     await syncIterator.return?.();
     expect(syncClosed).toBe(true);
@@ -57,11 +57,28 @@ describe("mapEvents", () => {
       yield 1;
       throw new Error("model crashed");
     }
-    const iterator = mapEvents(source(), double)[Symbol.asyncIterator]();
+    const iterator = mapItems(source(), double)[Symbol.asyncIterator]();
     await iterator.next();
     await expect(iterator.next()).rejects.toThrow("model crashed");
     await expect(
-      collect(mapEvents([Promise.reject(new Error("bad item"))], double)),
+      collect(mapItems([Promise.reject(new Error("bad item"))], double)),
     ).rejects.toThrow("bad item");
+  });
+
+  it("closes the source when map throws, as a for await loop does", async () => {
+    let closed = false;
+    async function* source() {
+      try {
+        yield 1;
+        yield 2;
+      } finally {
+        closed = true;
+      }
+    }
+    const failing = mapItems(source(), () => {
+      throw new Error("item does not fit");
+    });
+    await expect(collect(failing)).rejects.toThrow("item does not fit");
+    await expect.poll(() => closed).toBe(true);
   });
 });
