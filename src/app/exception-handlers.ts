@@ -2,6 +2,7 @@ import { HTTPException } from "../errors/http-exception.js";
 import { RequestValidationError, ResponseValidationError } from "../errors/validation.js";
 import { bodyNestsTooDeep, bodyParseError } from "../http/body.js";
 import type { RequestContext } from "../http/context.js";
+import { internalErrorResponse } from "../http/outgoing.js";
 import { isBodylessStatus } from "../internal/status.js";
 import type { MaybePromise } from "../internal/types.js";
 import { encodeJson, type OutgoingResponse } from "../responses/response.js";
@@ -33,13 +34,7 @@ export function requestValidationResponse(error: RequestValidationError): Outgoi
   };
 }
 
-export function internalErrorResponse(): OutgoingResponse {
-  return {
-    status: 500,
-    headers: { "content-type": "text/plain; charset=utf-8" },
-    body: "Internal Server Error",
-  };
-}
+export { internalErrorResponse };
 
 /**
  * Finds the handler for an error: by status for HTTPExceptions, then by class (nearest

@@ -1,3 +1,5 @@
+import { isBodylessStatus } from "../internal/status.js";
+
 export type ResponseBody = string | Uint8Array | null | AsyncIterable<string | Uint8Array>;
 /** lowercase header names; `set-cookie` may hold several values */
 export type ResponseHeaders = Record<string, string | string[]>;
@@ -7,4 +9,30 @@ export interface OutgoingResponse {
   status: number;
   headers: ResponseHeaders;
   body: ResponseBody;
+}
+
+/**
+ * The content-length header a fixed body (string, bytes or none) is sent with; undefined when
+ * the status carries no body, except a 205, which Starlette frames with `content-length: 0`
+ * (node would otherwise send an empty chunked body).
+ */
+export function fixedContentLength(
+  status: number,
+  body: string | Uint8Array | null,
+): string | undefined {
+  if (!isBodylessStatus(status)) {
+    return String(
+      body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
+    );
+  }
+  return status === 205 ? "0" : undefined;
+}
+
+/** The plain-text 500 sent when nothing better can be (an error no handler took, a bad status). */
+export function internalErrorResponse(): OutgoingResponse {
+  return {
+    status: 500,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+    body: "Internal Server Error",
+  };
 }

@@ -2,7 +2,11 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { HTTPException } from "../errors/http-exception.js";
 import { type HeaderValues, type RequestAdapter, RequestContext } from "../http/context.js";
-import type { OutgoingResponse } from "../http/outgoing.js";
+import {
+  fixedContentLength,
+  internalErrorResponse,
+  type OutgoingResponse,
+} from "../http/outgoing.js";
 import { assertFinalStatus, isBodylessStatus } from "../internal/status.js";
 import { runAfterSend } from "./after-send.js";
 import type { Servable } from "./handler.js";
@@ -133,11 +137,7 @@ export async function handleFetch(
     assertFinalStatus(response.status);
   } catch (error) {
     logError(`sending the response to ${ctx.method} ${ctx.path} failed`, error);
-    response = {
-      status: 500,
-      headers: { "content-type": "text/plain; charset=utf-8" },
-      body: "Internal Server Error",
-    };
+    response = internalErrorResponse();
   }
   const headers = new Headers();
   for (const name in response.headers) {
@@ -151,14 +151,8 @@ export async function handleFetch(
     typeof response.body === "string" ||
     response.body instanceof Uint8Array;
   if (fixed && !headers.has("content-length")) {
-    if (!isBodylessStatus(response.status)) {
-      const body = response.body as string | Uint8Array | null;
-      const length =
-        body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
-      headers.set("content-length", String(length));
-    } else if (response.status === 205) {
-      headers.set("content-length", "0");
-    }
+    const length = fixedContentLength(response.status, response.body as string | Uint8Array | null);
+    if (length !== undefined) headers.set("content-length", length);
   }
   let finished: Promise<void> | undefined;
   const finish = () => {

@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
-import type { OutgoingResponse } from "../http/outgoing.js";
-import { assertFinalStatus, isBodylessStatus, statusPhrase } from "../internal/status.js";
+import { fixedContentLength, type OutgoingResponse } from "../http/outgoing.js";
+import { assertFinalStatus, statusPhrase } from "../internal/status.js";
 
 function reason(status: number): string {
   return statusPhrase(status) || "Unknown";
@@ -21,14 +21,8 @@ export function sendNodeResponse(
   assertFinalStatus(status);
   if (body === null || typeof body === "string" || body instanceof Uint8Array) {
     if (headers["content-length"] === undefined) {
-      if (!isBodylessStatus(status)) {
-        headers["content-length"] = String(
-          body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
-        );
-      } else if (status === 205) {
-        // node frames a 205 as an empty chunked body; Starlette sends content-length: 0
-        headers["content-length"] = "0";
-      }
+      const length = fixedContentLength(status, body);
+      if (length !== undefined) headers["content-length"] = length;
     }
     res.writeHead(status, reason(status), headers);
     if (headOnly || body === null) res.end();

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { RequestContext } from "../http/context.js";
-import type { OutgoingResponse } from "../http/outgoing.js";
+import { internalErrorResponse, type OutgoingResponse } from "../http/outgoing.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import { runAfterSend } from "./after-send.js";
@@ -86,13 +86,9 @@ export function createNodeListener(app: Servable) {
   const failed = (ctx: RequestContext, res: ServerResponse, error: unknown) => {
     logError(`sending the response to ${ctx.method} ${ctx.path} failed`, error);
     if (!res.headersSent) {
-      // a writeHead that threw (an invalid header value) has already set its reason phrase,
-      // so this one names its own; with a content-length node does not fall back to chunked
-      res.writeHead(500, "Internal Server Error", {
-        "content-type": "text/plain; charset=utf-8",
-        "content-length": "21",
-      });
-      res.end("Internal Server Error");
+      // names its reason phrase and content-length itself: a writeHead that threw (an invalid
+      // header value) has already set its own, and would fall back to chunked framing
+      sendNodeResponse(res, internalErrorResponse(), ctx.method === "HEAD");
     } else if (!res.socket?.writableEnded) res.destroy(); // a failed stream's socket is already closing
     void runAfterSend(ctx, logError);
   };
