@@ -1,7 +1,7 @@
 import { HTTPException } from "../errors/http-exception.js";
 import { RequestValidationError } from "../errors/validation.js";
 import type { RequestContext } from "./context.js";
-import { decodeUtf16, utf16Of } from "./json-encoding.js";
+import { utf16Text } from "./json-encoding.js";
 import { locateJsonError } from "./json-error.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -45,8 +45,7 @@ export function decodeJsonBody(
     text = utf8.decode(bytes);
   } catch {
     // not UTF-8: Python's json also reads UTF-16 (with a byte-order mark)
-    const wide = utf16Of(bytes);
-    const decoded = wide === null ? null : decodeUtf16(bytes, wide);
+    const decoded = utf16Text(bytes);
     if (decoded === null) throw bodyParseError();
     text = decoded;
   }
@@ -54,8 +53,7 @@ export function decodeJsonBody(
     return JSON.parse(text);
   } catch {
     // UTF-16 of ASCII text without a byte-order mark is valid UTF-8 too, with NULs between
-    const wide = utf16Of(bytes);
-    const decoded = wide === null ? null : decodeUtf16(bytes, wide);
+    const decoded = utf16Text(bytes);
     if (decoded !== null && decoded !== text) {
       text = decoded;
       try {

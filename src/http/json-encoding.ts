@@ -8,7 +8,7 @@ const utf16be = new TextDecoder("utf-16be", { fatal: true });
  *
  * @example utf16Of(Buffer.from("{}", "utf16le")); // "utf-16le"
  */
-export function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   if (bytes.length < 2) return null;
   const first = bytes[0]!;
   const second = bytes[1]!;
@@ -22,10 +22,16 @@ export function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
 }
 
 /** The text of UTF-16 bytes (a byte-order mark dropped); null when they are not valid UTF-16. */
-export function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): string | null {
+function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): string | null {
   try {
     return (encoding === "utf-16le" ? utf16le : utf16be).decode(bytes);
   } catch {
     return null;
   }
+}
+
+/** The text of a body that is UTF-16 by `utf16Of`'s rules, or null. */
+export function utf16Text(bytes: Uint8Array): string | null {
+  const encoding = utf16Of(bytes);
+  return encoding === null ? null : decodeUtf16(bytes, encoding);
 }
