@@ -249,7 +249,7 @@ export class App extends RouteRegistry {
       bodyLimit: this.config.bodyLimit ?? 1024 * 1024,
       strictContentType: this.config.strictContentType ?? true,
       formLimits: this.config.formLimits,
-      logError: (message: string, error: unknown) => this.logger.error(message, error),
+      logError: this.#logError,
       appScope: this.#appScope,
     };
   }
