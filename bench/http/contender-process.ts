@@ -178,3 +178,10 @@ export function readCpuSeconds(pid: number): number {
     return Number.NaN;
   }
 }
+
+/** Tailor is measured as it ships: builds dist/ (`tsc -p tsconfig.build.json`) when it runs. */
+export function buildTailorIfMeasured(defs: ContenderDef[]): void {
+  if (!defs.some((c) => c.name === "tailor")) return;
+  console.log("building dist/ (tsc -p tsconfig.build.json)");
+  execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
+}

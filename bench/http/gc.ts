@@ -3,12 +3,16 @@
 // and scavenges per 1,000 requests ≈ KiB allocated per request. Unlike req/s, the count hardly
 // moves with the load on a shared machine. Writes bench/GC.md.
 //   npx tsx bench/http/gc.ts [--duration 4] [--only A,B] [--contenders tailor,fastify]
-import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { checkContender } from "./checks.js";
-import { CONTENDERS, ROOT, type RunningContender, startContender } from "./contender-process.js";
+import {
+  buildTailorIfMeasured,
+  CONTENDERS,
+  type RunningContender,
+  startContender,
+} from "./contender-process.js";
 import { runLoad } from "./load.js";
 import { describeMachine } from "./machine.js";
 import { SCENARIOS } from "./scenarios.js";
@@ -49,9 +53,7 @@ async function probe(server: RunningContender): Promise<Probe> {
   throw new Error(`${server.name} did not answer the GC probe`);
 }
 
-if (defs.some((c) => c.name === "tailor")) {
-  execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
-}
+buildTailorIfMeasured(defs);
 
 const rows: string[] = [];
 for (const def of defs) {

@@ -1,14 +1,13 @@
 // Side-by-side HTTP benchmark: starts each contender pinned to CPU 0, checks its answers, then
 // measures interleaved rounds with wrk (or autocannon) pinned to CPU 1 and writes bench/RESULTS.md.
 //   npx tsx bench/http/run.ts [--duration 10] [--rounds 3] [--warmup 2] [--only A,B] [--contenders tailor,fastify]
-import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { checkContender } from "./checks.js";
 import {
+  buildTailorIfMeasured,
   CONTENDERS,
-  ROOT,
   type RunningContender,
   readCpuSeconds,
   readPeakRssMb,
@@ -48,11 +47,7 @@ if (unknown.length > 0 || scenarios.length === 0 || defs.length === 0) {
 }
 const command = ["npx tsx bench/http/run.ts", ...process.argv.slice(2)].join(" ");
 
-// Tailor is measured as it ships: the JavaScript `npm run build` emits into dist/.
-if (defs.some((c) => c.name === "tailor")) {
-  console.log("building dist/ (tsc -p tsconfig.build.json)");
-  execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
-}
+buildTailorIfMeasured(defs);
 
 const loadBefore = loadavg()[0]!;
 const running: RunningContender[] = [];
