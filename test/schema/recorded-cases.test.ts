@@ -2,21 +2,10 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { compileValidator } from "../../src/schema/index.js";
 import type { ValidationErrorDetail } from "../../src/schema/types.js";
+import { Item, Strict } from "../parity/apps/app-validation.js";
 import { convertedValue, detail, errorsOf } from "./helpers.js";
 
-// The models of golden/apps/app_validation.py, written in Zod.
-const Item = z.object({
-  name: z.string(),
-  price: z.number(),
-  count: z.number().int().default(1),
-  tags: z.array(z.string()).default([]),
-});
-const Strict = z.object({
-  title: z.string().min(2).max(5),
-  score: z.number().int().min(0).max(10),
-  code: z.string().regex(/^[A-Z]{3}$/),
-  ratio: z.number().gt(0).lt(1),
-});
+// The models of golden/apps/app_validation.py, written in Zod (shared with the parity app).
 const SearchQuery = z.object({
   q: z
     .string()

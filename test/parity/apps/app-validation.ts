@@ -8,7 +8,7 @@ export const Item = z.object({
   tags: z.array(z.string()).default([]),
 });
 
-const Strict = z.object({
+export const Strict = z.object({
   title: z.string().min(2).max(5),
   score: z.number().int().min(0).max(10),
   code: z.string().regex(/^[A-Z]{3}$/),
