@@ -295,7 +295,7 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
 
   if (hasForm) {
     return function runFormRoute(ctx: RequestContext): Promise<OutgoingResponse> {
-      return readFormBody(ctx, formLimits).then((form) => proceed(ctx, form));
+      return readFormBody(ctx, formLimits, bodyLimit).then((form) => proceed(ctx, form));
     };
   }
   if (hasBody) {
