@@ -4,6 +4,7 @@ import { analyzeGraph } from "../dependencies/graph.js";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
+import { compileRequestChecks, type RequestChecks } from "../http/request-checks.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import { bodyKindOf } from "../params/analyze.js";
@@ -52,6 +53,8 @@ export interface AppOptions extends OpenApiAppOptions {
   strictContentType?: boolean;
   /** limits for form and multipart bodies: file size 10 MiB, 1000 files/fields/parts, field 1 MiB */
   formLimits?: FormLimits;
+  /** duplicate critical headers → 400, unknown content codings → 415 (docs/security.md) */
+  requestChecks?: RequestChecks;
   /** default false: every security scheme answers as FastAPI 0.115 did (403 where 0.122+ says 401) */
   securityLegacyStatus?: boolean;
   logger?: Logger;
@@ -96,6 +99,7 @@ export class App extends RouteRegistry {
   #openapiDocument: Record<string, unknown> | undefined;
   readonly #appScope = new AppScope(this.dependencyOverrides);
   #appScopeStarted = false;
+  readonly #checkRequest: ReturnType<typeof compileRequestChecks>;
 
   constructor(options: AppOptions = {}) {
     super();
@@ -105,6 +109,7 @@ export class App extends RouteRegistry {
     this.rootPath = options.rootPath ?? "";
     this.logger = options.logger ?? consoleLogger;
     this.#lifespan = new LifespanRunner(options.lifespan);
+    this.#checkRequest = compileRequestChecks(options.requestChecks);
     if (options.securityLegacyStatus)
       this.exceptionHandler(SecurityHTTPException, legacySecurityHandler);
     registerDocsRoutes(this);
@@ -240,6 +245,8 @@ export class App extends RouteRegistry {
   handle(ctx: RequestContext): OutgoingResponse | Promise<OutgoingResponse> {
     ctx.appState = this.state;
     if (this.rootPath !== "") ctx.rootPath = this.rootPath;
+    const refused = this.#checkRequest(ctx);
+    if (refused !== undefined) return this.#handleError(ctx, refused, undefined);
     this.#pipeline ??= this.#buildPipeline();
     return this.#pipeline(ctx);
   }
