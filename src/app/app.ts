@@ -4,6 +4,7 @@ import { analyzeGraph } from "../dependencies/graph.js";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
+import { slashRedirectLocation } from "../http/redirect-location.js";
 import { compileRequestChecks, type RequestChecks } from "../http/request-checks.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
@@ -45,6 +46,11 @@ export interface AppOptions extends OpenApiAppOptions {
   dependencies?: readonly DependsMarker[];
   /** default true: a path that only matches with the trailing slash toggled answers 307 */
   redirectSlashes?: boolean;
+  /**
+   * hosts (lowercase, with port if any) whose slash redirects carry an absolute `Location`
+   * as FastAPI's do; default none: `Location` is a path, never built from a forged Host
+   */
+  trustedRedirectHosts?: readonly string[];
   /** the mount prefix the app is served under behind a proxy */
   rootPath?: string;
   /** default 1 MiB: larger request bodies get 413 */
@@ -366,13 +372,8 @@ export class App extends RouteRegistry {
       const toggled = path.endsWith("/") ? path.slice(0, -1) : `${path}/`;
       if (this.#router.matchesPath(toggled) || this.#mounts.matchesPath(toggled)) {
         const raw = ctx.rawPath.endsWith("/") ? ctx.rawPath.slice(0, -1) : `${ctx.rawPath}/`;
-        const host = ctx.header("host") ?? "localhost";
-        const query = ctx.rawQuery === "" ? "" : `?${ctx.rawQuery}`;
-        return {
-          status: 307,
-          headers: { location: `${ctx.scheme}://${host}${ctx.rootPath}${raw}${query}` },
-          body: "",
-        };
+        const location = slashRedirectLocation(ctx, raw, this.config.trustedRedirectHosts);
+        return { status: 307, headers: { location }, body: "" };
       }
     }
     return this.#handleError(ctx, new HTTPException(404), undefined);

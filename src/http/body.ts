@@ -92,9 +92,10 @@ export function decodeJsonBody(
 
 /** JSON.parse, refusing (400) a text nested past the limit or a value with a prototype key. */
 function checkedJson(text: string, limits: ResolvedJsonLimits): unknown {
-  // Checked first: a deep body is refused before V8 builds it
-  if (jsonNestsDeeperThan(text, limits.maxDepth)) throw bodyParseError();
+  // parsed first: malformed JSON stays a 422 json_invalid at any depth (V8 parses
+  // iteratively, and the body limit bounds what it builds)
   const value: unknown = JSON.parse(text);
+  if (jsonNestsDeeperThan(text, limits.maxDepth)) throw bodyParseError();
   if (!limits.allowPrototypeKeys && mayHavePrototypeKey(text) && hasPrototypeKey(value))
     throw prototypeKeyError();
   return value;

@@ -277,13 +277,13 @@ export const HEADER_CASES: HostileCase[] = [
     name: "a slash redirect with a non-ASCII Host",
     chunks: [raw("GET /hello/ HTTP/1.1\r\nHost: caf\xe9\r\n\r\n")],
     status: [307],
-    headers: { location: "http://caf\xe9/hello" },
+    headers: { location: "/hello" },
   },
   {
     name: "a slash redirect to a path with an encoded CRLF",
     chunks: [get("/items/%0D%0ASet-Cookie:%20x=1/")],
     status: [307],
-    headers: { location: "http://127.0.0.1/items/%0D%0ASet-Cookie:%20x=1" },
+    headers: { location: "/items/%0D%0ASet-Cookie:%20x=1" },
   },
   // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without Host
   {
@@ -292,10 +292,12 @@ export const HEADER_CASES: HostileCase[] = [
     status: [400],
     closes: true,
   },
+  // FastAPI answers "http://evil.example/hello": an open redirect and a cache-poisoning shape
   {
     name: "a slash redirect with a hostile Host",
-    chunks: [raw("GET /hello/ HTTP/1.1\r\nHost: a\r\n\r\n")],
+    chunks: [raw("GET /hello/ HTTP/1.1\r\nHost: evil.example\r\n\r\n")],
     status: [307],
+    headers: { location: "/hello" },
   },
   {
     name: "Expect: 100-continue",
