@@ -1,6 +1,7 @@
 import { AppScope } from "../dependencies/app-scope.js";
 import type { DependsMarker } from "../dependencies/dependency.js";
 import { analyzeGraph } from "../dependencies/graph.js";
+import type { ValidationErrorLimits } from "../errors/error-limits.js";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
@@ -59,6 +60,8 @@ export interface AppOptions extends OpenApiAppOptions {
   strictContentType?: boolean;
   /** limits for form and multipart bodies: file size 10 MiB, 1000 files/fields/parts, field 1 MiB */
   formLimits?: FormLimits;
+  /** how much a 422 echoes: 100 errors, each `input` cut to 1,000 characters (docs/security.md) */
+  validationErrors?: ValidationErrorLimits;
   /** duplicate critical headers → 400, unknown content codings → 415 (docs/security.md) */
   requestChecks?: RequestChecks;
   /** default false: every security scheme answers as FastAPI 0.115 did (403 where 0.122+ says 401) */
@@ -96,7 +99,7 @@ export class App extends RouteRegistry {
 
   readonly #records: RouteRecord[] = [];
   readonly #router = new Router<RouteRecord>();
-  readonly #exceptionHandlers = new ExceptionHandlers();
+  readonly #exceptionHandlers: ExceptionHandlers;
   readonly #middleware: Middleware[] = [];
   readonly #mounts = new MountTable<RouteRecord>();
   readonly #lifespan: LifespanRunner<App>;
@@ -116,6 +119,7 @@ export class App extends RouteRegistry {
     this.logger = options.logger ?? consoleLogger;
     this.#lifespan = new LifespanRunner(options.lifespan);
     this.#checkRequest = compileRequestChecks(options.requestChecks);
+    this.#exceptionHandlers = new ExceptionHandlers(options.validationErrors);
     if (options.securityLegacyStatus)
       this.exceptionHandler(SecurityHTTPException, legacySecurityHandler);
     registerDocsRoutes(this);
