@@ -5,6 +5,7 @@ import type { ValidationErrorLimits } from "../errors/error-limits.js";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
+import { type JsonLimits, resolveJsonLimits } from "../http/json-guard.js";
 import { slashRedirectLocation } from "../http/redirect-location.js";
 import { compileRequestChecks, type RequestChecks } from "../http/request-checks.js";
 import { isThenable } from "../internal/thenable.js";
@@ -60,6 +61,8 @@ export interface AppOptions extends OpenApiAppOptions {
   strictContentType?: boolean;
   /** limits for form and multipart bodies: file size 10 MiB, 1000 files/fields/parts, field 1 MiB */
   formLimits?: FormLimits;
+  /** JSON bodies: nesting 64 deep at most, no `__proto__`/`constructor.prototype` keys (→ 400) */
+  json?: JsonLimits;
   /** how much a 422 echoes: 100 errors, each `input` cut to 1,000 characters (docs/security.md) */
   validationErrors?: ValidationErrorLimits;
   /** duplicate critical headers → 400, unknown content codings → 415 (docs/security.md) */
@@ -266,6 +269,7 @@ export class App extends RouteRegistry {
       bodyLimit: this.config.bodyLimit ?? 1024 * 1024,
       strictContentType: this.config.strictContentType ?? true,
       formLimits: this.config.formLimits,
+      jsonLimits: resolveJsonLimits(this.config.json),
       logError: this.#logError,
       appScope: this.#appScope,
     };

@@ -11,6 +11,7 @@ import { RequestValidationError, ResponseValidationError } from "../errors/valid
 import { decodeJsonBody } from "../http/body.js";
 import type { RequestContext } from "../http/context.js";
 import { type FormLimits, readFormBody, resolveFormLimits } from "../http/form-body.js";
+import type { ResolvedJsonLimits } from "../http/json-guard.js";
 import type { ResponseDraft } from "../http/response-draft.js";
 import { isBodylessStatus } from "../internal/status.js";
 import { isThenable } from "../internal/thenable.js";
@@ -30,6 +31,8 @@ export interface CompileSettings {
   strictContentType: boolean;
   /** the app's limits for form and multipart bodies (defaults in http/form-body.ts) */
   formLimits?: FormLimits;
+  /** the app's limits for JSON bodies (defaults in http/json-guard.ts) */
+  jsonLimits?: ResolvedJsonLimits;
   /** logs an error raised after the response was sent (teardown, background task) */
   logError(message: string, error: unknown): void;
   /** the app's app-scoped dependency values */
@@ -103,6 +106,7 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
   const responseClass = options.responseClass;
   const bodyLimit = options.bodyLimit ?? settings.bodyLimit;
   const strict = settings.strictContentType;
+  const jsonLimits = settings.jsonLimits;
   const where = route.where;
 
   const logFailures = (failures: unknown[]) => {
@@ -300,7 +304,7 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
   }
   if (hasBody) {
     const decode = (ctx: RequestContext, bytes: Uint8Array) => {
-      const body = decodeJsonBody(bytes, ctx.header("content-type"), strict);
+      const body = decodeJsonBody(bytes, ctx.header("content-type"), strict, jsonLimits);
       return body === null && !embedBody ? undefined : body; // a null body is a missing body
     };
     return function runBodyRoute(ctx: RequestContext): Promise<OutgoingResponse> {

@@ -112,3 +112,26 @@ describe("sources parsed into null-prototype maps", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe("the app's json option", () => {
+  const deep = `${"[".repeat(100)}1${"]".repeat(100)}`;
+  const routes = (app: App) => {
+    app.post("/echo", { params: { value: Body(z.unknown()) } }, ({ value }) => ({
+      ok: value !== undefined,
+    }));
+    return new TestClient(app);
+  };
+  const post = (client: TestClient, body: string) =>
+    client.post("/echo", { headers: { "content-type": "application/json" }, body });
+
+  it("by default refuses 100 levels of nesting with 400", async () => {
+    expect((await post(routes(new App()), deep)).status).toBe(400);
+  });
+
+  it("maxDepth raises the limit, allowPrototypeKeys lets prototype keys through", async () => {
+    const client = routes(new App({ json: { maxDepth: 200, allowPrototypeKeys: true } }));
+    expect((await post(client, deep)).status).toBe(200);
+    expect((await post(client, '{"__proto__":{"x":1}}')).status).toBe(200);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
