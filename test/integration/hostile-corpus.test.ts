@@ -2,7 +2,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, serve } from "../../src/index.js";
-import { createHostileApp } from "./hostile-app.js";
+import { createHostileApp, removeStaticFixture } from "./hostile-app.js";
 import { HOSTILE_CASES, type HostileCase } from "./hostile-cases.js";
 import { type Exchange, exchange, get } from "./hostile-wire.js";
 import { RawConnection } from "./transports.js";
@@ -14,7 +14,10 @@ const logged: unknown[] = [];
 beforeAll(async () => {
   server = await serve(createHostileApp(logged), { port: 0 });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  removeStaticFixture();
+});
 afterEach(() => {
   logged.length = 0;
 });
@@ -42,6 +45,8 @@ function checkAnswer(entry: HostileCase, result: Exchange): void {
   const last = result.responses[result.responses.length - 1];
   if (entry.body !== undefined) expect(last?.body).toBe(entry.body);
   if (entry.contains !== undefined) expect(last?.body).toContain(entry.contains);
+  if (entry.maxBodyLength !== undefined)
+    expect(last?.body.length).toBeLessThanOrEqual(entry.maxBodyLength);
   for (const [name, value] of Object.entries(entry.headers ?? {}))
     expect(last?.headers[name]).toBe(value);
   if (entry.closes) expect(result.closed).toBe(true);
