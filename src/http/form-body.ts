@@ -194,12 +194,15 @@ export function readFormBody(
       } else if (name !== undefined && name !== "") add(name, value);
     });
     parser.on("file", (name, stream, info) => {
-      if (name === undefined || name === "") {
+      const ignore = () => {
+        // a body that ends inside an ignored part destroys its stream with an error
+        stream.on("error", () => {});
         stream.resume();
-        return;
-      }
-      if (nameTooLong(name)) return;
+      };
+      if (name === undefined || name === "") return ignore();
+      if (nameTooLong(name)) return ignore();
       if (info.filename !== undefined && byteLength(info.filename) > limits.filenameSize) {
+        ignore();
         fail(400, `Filename exceeded maximum size of ${limits.filenameSize} bytes.`);
         return;
       }

@@ -141,6 +141,20 @@ describe("hostile form bodies on a raw socket", () => {
     expect(await connection.waitClosed()).toBe(true);
   });
 
+  it.each([
+    ["without a name", 'form-data; filename="a.txt"'],
+    ["with a 10 KB name", `form-data; name="${"n".repeat(10_000)}"; filename="a.txt"`],
+  ])(
+    "a body cut off inside an ignored file part %s is a clean answer",
+    async (_label, disposition) => {
+      const body = `--XYZ\r\nContent-Disposition: ${disposition}\r\n\r\nunterminated`;
+      const response = await send(request("/upload", MULTIPART, body));
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      await expectServerStillAnswers();
+    },
+  );
+
   it("answers 400 to a 10 KB file name", async () => {
     const name = "n".repeat(10_000);
     const body = `${part(`form-data; name="file"; filename="${name}"`, "x")}--XYZ--\r\n`;
