@@ -173,11 +173,9 @@ export function readFormBody(
       source.unpipe(parser);
       parser.removeAllListeners("field");
       parser.removeAllListeners("file");
-      if (!sourceEnded) {
-        // stop parsing, throw the rest away, and close the connection after answering
-        ctx.closeConnection = true;
-        source.resume();
-      }
+      // stop parsing and throw the rest away; the server closes the connection after
+      // answering if the rest is still arriving (a body that is all here keeps it open)
+      if (!sourceEnded) source.resume();
       reject(new HTTPException(status, detail));
     };
     const nameTooLong = (name: string | undefined) => {
