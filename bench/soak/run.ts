@@ -100,14 +100,15 @@ const run = (duration: number) =>
 
 await run(WARMUP_SECONDS);
 const rssStart = rssOf(child.pid!);
-let rssPeak = rssStart;
-const sampler = setInterval(() => {
-  rssPeak = Math.max(rssPeak, rssOf(child.pid!));
-}, 1000);
+/** one sample a second: the growth of the second half tells a plateau from a leak */
+const samples: number[] = [];
+const sampler = setInterval(() => samples.push(rssOf(child.pid!)), 1000);
 const result = await run(SECONDS - WARMUP_SECONDS);
 clearInterval(sampler);
 await new Promise((resolve) => setTimeout(resolve, 1000));
 const rssEnd = rssOf(child.pid!);
+const rssPeak = Math.max(rssStart, ...samples);
+const rssHalf = samples[Math.floor(samples.length / 2)] ?? rssStart;
 child.stdin!.write("report\n");
 const { logged } = JSON.parse((await lines.next()).value as string) as { logged: number };
 
@@ -118,7 +119,7 @@ console.log(
     `requests: ${result.requests.total} (${Math.round(result.requests.average)}/s), 2xx ${result["2xx"]}, 3xx+4xx ${result.non2xx - result["5xx"]}`,
     `errors: ${errors} (transport ${result.errors}, timeouts ${result.timeouts}, 5xx ${result["5xx"]}, logged ${logged})`,
     `latency: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
-    `server RSS: ${mib(rssStart)} after warm-up, ${mib(rssEnd)} at the end (growth ${mib(rssEnd - rssStart)}, peak ${mib(rssPeak)})`,
+    `server RSS: ${mib(rssStart)} after warm-up, ${mib(rssHalf)} halfway, ${mib(rssEnd)} at the end (growth ${mib(rssEnd - rssStart)}, second half ${mib(rssEnd - rssHalf)}, peak ${mib(rssPeak)})`,
   ].join("\n"),
 );
 process.exitCode = errors === 0 ? 0 : 1;
