@@ -16,14 +16,32 @@ export interface RequestChecks {
   contentEncodings?: readonly string[];
 }
 
-/** Header names to look for in one pass: lengths first, so most lines are skipped unread. */
+/**
+ * Header names to look for in one pass over a request's raw lines: a length table skips most
+ * lines unread, and names as clients spell them ("Content-Type") are found without lowercasing.
+ */
 export class HeaderNames {
-  readonly names: ReadonlySet<string>;
-  readonly lengths: ReadonlySet<number>;
+  /** lowercase and display spellings -> the name's index (under 32 names) */
+  readonly #index = new Map<string, number>();
+  /** 1 at each length a wanted name has (names of 256 characters or more are never wanted) */
+  readonly #lengths = new Uint8Array(256);
+  readonly size: number;
 
   constructor(names: readonly string[]) {
-    this.names = new Set(names.map((name) => name.toLowerCase()));
-    this.lengths = new Set([...this.names].map((name) => name.length));
+    const lower = [...new Set(names.map((name) => name.toLowerCase()))].slice(0, 31);
+    lower.forEach((name, i) => {
+      this.#index.set(name, i);
+      this.#index.set(display(name), i);
+      if (name.length < 256) this.#lengths[name.length] = 1;
+    });
+    this.size = lower.length;
+  }
+
+  /** the index of a wanted name in any case, or -1 */
+  indexOf(rawName: string): number {
+    const length = rawName.length;
+    if (length > 255 || this.#lengths[length] === 0) return -1;
+    return this.#index.get(rawName) ?? this.#index.get(rawName.toLowerCase()) ?? -1;
   }
 }
 
@@ -52,8 +70,7 @@ export function compileRequestChecks(
   );
   const acceptEncoding = [...encodings].join(", ");
   return (ctx) => {
-    const repeated =
-      unique.names.size === 0 ? undefined : ctx.adapter.repeatedHeader?.(ctx, unique);
+    const repeated = unique.size === 0 ? undefined : ctx.adapter.repeatedHeader?.(ctx, unique);
     if (repeated !== undefined) {
       ctx.closeConnection = true;
       return new HTTPException(400, `Duplicate ${display(repeated)} header`);

@@ -79,13 +79,13 @@ export const nodeAdapter: RequestAdapter = {
 
   repeatedHeader(ctx, wanted) {
     const raw = requestOf(ctx).rawHeaders;
-    let seen: string[] | undefined;
+    let seen = 0;
     for (let i = 0; i < raw.length; i += 2) {
-      if (!wanted.lengths.has(raw[i]!.length)) continue;
-      const name = raw[i]!.toLowerCase();
-      if (!wanted.names.has(name)) continue;
-      if (seen?.includes(name)) return name;
-      (seen ??= []).push(name);
+      const index = wanted.indexOf(raw[i]!);
+      if (index === -1) continue;
+      const bit = 1 << index;
+      if ((seen & bit) !== 0) return raw[i]!.toLowerCase();
+      seen |= bit;
     }
     return undefined;
   },
