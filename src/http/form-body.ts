@@ -106,10 +106,6 @@ function tooLarge(ctx: RequestContext): HTTPException {
   return new HTTPException(413);
 }
 
-function byteLength(text: string): number {
-  return text.length * 3 <= 255 ? text.length : Buffer.byteLength(text);
-}
-
 /**
  * Reads a form body as it streams in: `application/x-www-form-urlencoded` (at most
  * `bodyLimit` bytes) and `multipart/form-data` (at most `limits.multipartSize`); a declared
@@ -167,7 +163,7 @@ export function readFormBody(
       source.unpipe(parser);
       resolve(values);
     };
-    const fail = (status: number, detail?: string) => {
+    const stop = (error: HTTPException) => {
       if (settled) return;
       settled = true;
       source.unpipe(parser);
@@ -176,18 +172,19 @@ export function readFormBody(
       // stop parsing and throw the rest away; the server closes the connection after
       // answering if the rest is still arriving (a body that is all here keeps it open)
       if (!sourceEnded) source.resume();
-      reject(new HTTPException(status, detail));
+      reject(error);
     };
-    const nameTooLong = (name: string | undefined) => {
-      if (name === undefined || byteLength(name) <= limits.fieldNameSize) return false;
+    const fail = (status: number, detail: string) => stop(new HTTPException(status, detail));
+    // busboy limits urlencoded names itself (nameTruncated); multipart names come from a
+    // part's Content-Disposition header, which only its header size bounds
+    const nameTooLong = (name: string | undefined) =>
+      name !== undefined && Buffer.byteLength(name) > limits.fieldNameSize;
+    const failName = () =>
       fail(400, `Field name exceeded maximum size of ${limits.fieldNameSize} bytes.`);
-      return true;
-    };
 
     parser.on("field", (name, value, info) => {
-      if (info.nameTruncated || nameTooLong(name)) {
-        fail(400, `Field name exceeded maximum size of ${limits.fieldNameSize} bytes.`);
-      } else if (info.valueTruncated) {
+      if (info.nameTruncated || nameTooLong(name)) failName();
+      else if (info.valueTruncated) {
         fail(413, `Part exceeded maximum size of ${mib(limits.fieldSize)}.`);
       } else if (name !== undefined && name !== "") add(name, value);
     });
@@ -198,8 +195,12 @@ export function readFormBody(
         stream.resume();
       };
       if (name === undefined || name === "") return ignore();
-      if (nameTooLong(name)) return ignore();
-      if (info.filename !== undefined && byteLength(info.filename) > limits.filenameSize) {
+      if (nameTooLong(name)) {
+        ignore();
+        failName();
+        return;
+      }
+      if (info.filename !== undefined && Buffer.byteLength(info.filename) > limits.filenameSize) {
         ignore();
         fail(400, `Filename exceeded maximum size of ${limits.filenameSize} bytes.`);
         return;
@@ -243,14 +244,7 @@ export function readFormBody(
     let received = 0;
     source.on("data", (chunk: Buffer) => {
       received += chunk.length;
-      if (received > sizeLimit && !settled) {
-        settled = true;
-        source.unpipe(parser);
-        parser.removeAllListeners("field");
-        parser.removeAllListeners("file");
-        source.resume();
-        reject(tooLarge(ctx));
-      }
+      if (received > sizeLimit && !settled) stop(tooLarge(ctx));
     });
     source.on("end", () => {
       sourceEnded = true;

@@ -31,8 +31,9 @@ function sendContinue(ctx: RequestContext): void {
 
 /**
  * Whether the connection must close after this answer: the request declared a body that has
- * not fully arrived and that nothing read. Node would read the rest as the start of the next
- * request, and answer its framing errors a second time (a 405, then node's own 400).
+ * not fully arrived (the route answered without reading it all). Node would read the rest as
+ * the start of the next request, and answer its framing errors a second time (a 405, then
+ * node's own 400).
  */
 export function bodyLeftUnread(req: IncomingMessage): boolean {
   return (
