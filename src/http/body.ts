@@ -6,10 +6,10 @@ import { locateJsonError } from "./json-error.js";
 import {
   DEFAULT_JSON_LIMITS,
   hasPrototypeKey,
-  jsonNestsDeeperThan,
   mayHavePrototypeKey,
   prototypeKeyError,
   type ResolvedJsonLimits,
+  valueNestsDeeperThan,
 } from "./json-guard.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -95,7 +95,7 @@ function checkedJson(text: string, limits: ResolvedJsonLimits): unknown {
   // parsed first: malformed JSON stays a 422 json_invalid at any depth (V8 parses
   // iteratively, and the body limit bounds what it builds)
   const value: unknown = JSON.parse(text);
-  if (jsonNestsDeeperThan(text, limits.maxDepth)) throw bodyParseError();
+  if (valueNestsDeeperThan(value, limits.maxDepth)) throw bodyParseError();
   if (!limits.allowPrototypeKeys && mayHavePrototypeKey(text) && hasPrototypeKey(value))
     throw prototypeKeyError();
   return value;

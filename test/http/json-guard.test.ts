@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { decodeJsonBody } from "../../src/http/body.js";
-import { hasPrototypeKey, jsonNestsDeeperThan } from "../../src/http/json-guard.js";
+import { hasPrototypeKey, valueNestsDeeperThan } from "../../src/http/json-guard.js";
 import { App, Body, Form, Query, TestClient } from "../../src/index.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -47,10 +47,13 @@ describe("JSON bodies with prototype keys", () => {
 
 describe("JSON nesting depth", () => {
   it("counts arrays and objects, not brackets inside strings", () => {
-    expect(jsonNestsDeeperThan("[[[1]]]", 3)).toBe(false);
-    expect(jsonNestsDeeperThan("[[[[1]]]]", 3)).toBe(true);
-    expect(jsonNestsDeeperThan('{"a":{"b":[1]}}', 2)).toBe(true);
-    expect(jsonNestsDeeperThan(`["${"[".repeat(100)}\\"["]`, 1)).toBe(false);
+    const deeper = (text: string, limit: number) => valueNestsDeeperThan(JSON.parse(text), limit);
+    expect(deeper("[[[1]]]", 3)).toBe(false);
+    expect(deeper("[[[[1]]]]", 3)).toBe(true);
+    expect(deeper('{"a":{"b":[1]}}', 2)).toBe(true);
+    expect(deeper('[{"a":1},[2],{"b":[[3]]}]', 3)).toBe(true);
+    expect(deeper(`["${"[".repeat(100)}\\"["]`, 1)).toBe(false);
+    expect(deeper('"text"', 0)).toBe(false);
   });
 
   it("refuses a body nested past the default 64 with FastAPI's parse error", () => {
