@@ -43,9 +43,10 @@ export function linearPatternError(re: RegExp): string | null {
   }
 }
 
-/** the schemas a node holds: wrapped, piped, fields, items, members (lazy getters not called) */
+/** the schemas a node holds: wrapped, piped, fields, items, members, a lazy schema's target */
 function childrenOf(def: ZodLike["_zod"]["def"]): unknown[] {
   const children: unknown[] = [];
+  if (def.type === "lazy") children.push(def.getter());
   for (const key of ["innerType", "in", "out", "element", "keyType", "valueType", "catchall"])
     if (def[key] !== undefined) children.push(def[key]);
   if (def.shape !== undefined) children.push(...Object.values(def.shape as object));

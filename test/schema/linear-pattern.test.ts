@@ -59,6 +59,16 @@ describe("unsupportedPatterns", () => {
     ]);
   });
 
+  it("follows lazy (recursive) schemas, each once", () => {
+    type Node = { name: string; children: Node[]; tag?: string };
+    const Tree: z.ZodType<Node> = z.object({
+      name: z.string().regex(/^[a-z]+$/),
+      children: z.lazy(() => z.array(Tree)),
+      tag: z.lazy(() => z.string().regex(/^(a)\1$/)).optional(),
+    });
+    expect(unsupportedPatterns(Tree).map((found) => found.pattern)).toEqual(["^(a)\\1$"]);
+  });
+
   it("finds nothing in schemas without patterns, or with linear ones", () => {
     expect(unsupportedPatterns(z.object({ a: z.email(), b: z.string().regex(/^x+$/) }))).toEqual(
       [],
