@@ -53,10 +53,17 @@ export class TestClient {
       }
     }
     const headers = new Headers(this.#defaultHeaders);
-    for (const [name, value] of Array.isArray(init.headers)
-      ? init.headers
-      : Object.entries(init.headers ?? {})) {
-      headers.append(name, value);
+    // a request's header replaces the client's default of that name (httpx); repeats within
+    // the request's own headers are kept
+    const own = Array.isArray(init.headers) ? init.headers : Object.entries(init.headers ?? {});
+    const replaced = new Set<string>();
+    for (const [name, value] of own) {
+      const key = name.toLowerCase();
+      if (replaced.has(key)) headers.append(name, value);
+      else {
+        headers.set(name, value);
+        replaced.add(key);
+      }
     }
     let body: BodyInit | undefined;
     if (init.json !== undefined) {
