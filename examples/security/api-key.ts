@@ -69,7 +69,7 @@ const optionalKey = new APIKeyHeader({ name: "X-API-Key", autoError: false });
 
 app.get("/v1/models", { params: { key: Depends(optionalKey) } }, function listModels({ key }) {
   const models = ["echo-1"];
-  if (key !== undefined && safeCompare(key, SERVICE_KEY)) models.push("echo-2-preview");
+  if (key !== null && safeCompare(key, SERVICE_KEY)) models.push("echo-2-preview");
   return { models };
 });
 // #endregion optional

@@ -39,9 +39,9 @@ abstract class APIKeyBase<TAutoError extends boolean> extends SecurityBase<
     );
   }
 
-  protected authenticate(args: { key?: string }, _ctx: RequestContext): string | undefined {
+  protected authenticate(args: { key?: string }, _ctx: RequestContext): string | null {
     if (args.key) return args.key;
-    if (!this.autoError) return undefined;
+    if (!this.autoError) return null;
     return this.fail(
       { status: 401, detail: NOT_AUTHENTICATED, headers: { "WWW-Authenticate": "APIKey" } },
       { status: 403, detail: NOT_AUTHENTICATED },

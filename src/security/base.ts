@@ -2,10 +2,10 @@ import { Dependency, type ParamsShape } from "../dependencies/dependency.js";
 import type { RequestContext } from "../http/context.js";
 import { type SecurityFailure, SecurityHTTPException } from "./errors.js";
 
-/** `string` when missing credentials are an error, `string | undefined` with `autoError: false`. */
+/** `string` when missing credentials are an error, `string | null` with `autoError: false` (FastAPI's `None`). */
 export type AutoErrorValue<TAutoError extends boolean, TValue> = [TAutoError] extends [true]
   ? TValue
-  : TValue | undefined;
+  : TValue | null;
 
 /** Options every security scheme takes. */
 export interface SecuritySchemeOptions<TAutoError extends boolean = true> {
@@ -14,7 +14,7 @@ export interface SecuritySchemeOptions<TAutoError extends boolean = true> {
   description?: string;
   /**
    * default true: missing or malformed credentials answer 401; false: the dependency resolves to
-   * `undefined` instead, so a route can serve anonymous and authenticated clients alike
+   * `null` instead (FastAPI's `None`), so a route can serve anonymous and authenticated clients alike
    */
   autoError?: TAutoError;
   /** answer as FastAPI 0.115 did (403 `Not authenticated` for API keys and bearer tokens) */

@@ -60,15 +60,15 @@ abstract class HTTPTokenScheme<TAutoError extends boolean> extends SecurityBase<
   protected authenticate(
     args: { authorization?: string },
     _ctx: RequestContext,
-  ): HTTPAuthorizationCredentials | undefined {
+  ): HTTPAuthorizationCredentials | null {
     const [scheme, credentials] = splitAuthorization(args.authorization);
     if (!(scheme && credentials)) return this.#refuse(NOT_AUTHENTICATED);
     if (scheme.toLowerCase() !== this.#expected) return this.#refuse(INVALID_CREDENTIALS);
     return { scheme, credentials };
   }
 
-  #refuse(legacyDetail: string): undefined {
-    if (!this.autoError) return undefined;
+  #refuse(legacyDetail: string): null {
+    if (!this.autoError) return null;
     return this.fail(
       { status: 401, detail: NOT_AUTHENTICATED, headers: this.#challenge },
       { status: 403, detail: legacyDetail },
@@ -129,10 +129,10 @@ export class HTTPBasic<TAutoError extends boolean = true> extends SecurityBase<
   protected authenticate(
     args: { authorization?: string },
     _ctx: RequestContext,
-  ): HTTPBasicCredentials | undefined {
+  ): HTTPBasicCredentials | null {
     const [scheme, param] = splitAuthorization(args.authorization);
     if (!args.authorization || scheme.toLowerCase() !== "basic") {
-      return this.autoError ? this.fail(this.#missing) : undefined;
+      return this.autoError ? this.fail(this.#missing) : null;
     }
     const decoded = decodeBasicCredentials(param);
     const colon = decoded === undefined ? -1 : decoded.indexOf(":");

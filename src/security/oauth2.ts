@@ -37,11 +37,11 @@ abstract class OAuth2Bearer<TAutoError extends boolean> extends SecurityBase<
   protected authenticate(
     args: { authorization?: string },
     _ctx: RequestContext,
-  ): string | undefined {
+  ): string | null {
     const [scheme, token] = splitAuthorization(args.authorization);
     if (args.authorization && scheme.toLowerCase() === "bearer") return token;
     // 401 + WWW-Authenticate: Bearer in FastAPI 0.115 already
-    return this.autoError ? this.fail(BEARER_CHALLENGE) : undefined;
+    return this.autoError ? this.fail(BEARER_CHALLENGE) : null;
   }
 }
 
@@ -109,9 +109,9 @@ export class OpenIdConnect<TAutoError extends boolean = true> extends SecurityBa
   protected authenticate(
     args: { authorization?: string },
     _ctx: RequestContext,
-  ): string | undefined {
+  ): string | null {
     if (args.authorization) return args.authorization;
-    if (!this.autoError) return undefined;
+    if (!this.autoError) return null;
     return this.fail(BEARER_CHALLENGE, { status: 403, detail: NOT_AUTHENTICATED });
   }
 }

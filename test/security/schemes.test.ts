@@ -34,7 +34,8 @@ async function call(app: App, url: string, headers: Record<string, string> = {})
 function echoApp(scheme: Parameters<typeof Depends>[0], extra = {}): App {
   const app = new App();
   app.get("/", { params: { value: Depends(scheme), ...extra } }, ({ value }) => ({
-    value: value ?? null,
+    // "absent" tells an undefined value from FastAPI's None (null)
+    value: value === undefined ? "absent" : value,
   }));
   return app;
 }
@@ -57,7 +58,7 @@ describe("API key schemes", () => {
     expect((await call(app, "/?api_key=")).status).toBe(401);
   });
 
-  it("resolve to undefined when the key is missing and autoError is false", async () => {
+  it("resolve to null (FastAPI's None) when the key is missing and autoError is false", async () => {
     const app = echoApp(new APIKeyCookie({ name: "session", autoError: false }));
     expect(await call(app, "/")).toEqual({
       status: 200,
@@ -96,7 +97,7 @@ describe("HTTPBearer", () => {
     });
   });
 
-  it("resolves to undefined with autoError false, for a missing header or another scheme", async () => {
+  it("resolves to null with autoError false, for a missing header or another scheme", async () => {
     const app = echoApp(new HTTPBearer({ autoError: false }));
     expect((await call(app, "/")).body).toEqual({ value: null });
     expect((await call(app, "/", { authorization: "Basic abc" })).body).toEqual({ value: null });
@@ -163,7 +164,7 @@ describe("OAuth2 bearer schemes", () => {
     expect((await call(app, "/", { authorization: "Bearer" })).body).toEqual({ value: "" });
   });
 
-  it("resolve to undefined without credentials when autoError is false", async () => {
+  it("resolve to null without credentials when autoError is false", async () => {
     const app = echoApp(
       new OAuth2AuthorizationCodeBearer({
         authorizationUrl: "authorize",
@@ -222,11 +223,11 @@ describe("schemes inside other dependencies", () => {
   it("type their value by autoError", () => {
     expectTypeOf(new APIKeyHeader({ name: "k" }).__value).toEqualTypeOf<string>();
     expectTypeOf(new APIKeyHeader({ name: "k", autoError: false }).__value).toEqualTypeOf<
-      string | undefined
+      string | null
     >();
     expectTypeOf(new HTTPBearer().__value).toEqualTypeOf<HTTPAuthorizationCredentials>();
     expectTypeOf(new HTTPBasic({ autoError: false }).__value).toEqualTypeOf<
-      HTTPBasicCredentials | undefined
+      HTTPBasicCredentials | null
     >();
     expectTypeOf(new OAuth2PasswordBearer({ tokenUrl: "t" }).__value).toEqualTypeOf<string>();
     const app = new App();
