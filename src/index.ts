@@ -99,6 +99,7 @@ export {
   type ResponseInit,
 } from "./responses/response.js";
 export { EventSourceResponse, ServerSentEvent, StreamingResponse } from "./responses/streaming.js";
+export { jsonableEncoder } from "./responses/jsonable-encoder.js";
 
 // Middleware
 export {

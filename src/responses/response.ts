@@ -1,5 +1,6 @@
 import type { OutgoingResponse, ResponseBody, ResponseHeaders } from "../http/outgoing.js";
 import { isBodylessStatus } from "../internal/status.js";
+import { encodeSpecial, NOT_SPECIAL } from "./jsonable-encoder.js";
 
 export type { OutgoingResponse, ResponseBody, ResponseHeaders };
 
@@ -50,18 +51,89 @@ export class Response implements OutgoingResponse {
   }
 }
 
-/** JSON as FastAPI writes it: compact, raw UTF-8, `application/json` without charset. */
+/**
+ * JSON as FastAPI writes it: compact, raw UTF-8, `application/json` without charset. Values
+ * `JSON.stringify` gets wrong are written as `jsonableEncoder` has them: a `Set` as a list, a
+ * `Map` as an object, a typed array as a list, bytes as text, a `bigint` as its digits.
+ */
 export function encodeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? "null";
-  } catch (error) {
-    if (error instanceof TypeError && /BigInt/.test(error.message)) {
-      return JSON.stringify(value, (_key, v) =>
-        typeof v === "bigint" ? `\u0000${v}\u0000` : v,
-      ).replace(/"\\u0000(-?\d+)\\u0000"/g, "$1");
-    }
-    throw error;
+  if (!hasSpecial(value, 0)) return JSON.stringify(value) ?? "null";
+  bigintSeen = false;
+  nulSeen = false;
+  const text = JSON.stringify(value, replaceSpecial) ?? "null";
+  // a bigint was written as the string NUL digits NUL; NULs of the data's own strings were
+  // doubled so they cannot pass for one, and are undoubled here
+  return bigintSeen || nulSeen ? text.replace(MARKS, unmark) : text;
+}
+
+const NUL = "\u0000";
+const MARKS = /"\\u0000(-?\d+)\\u0000"|\\u0000\\u0000/g;
+let bigintSeen = false;
+let nulSeen = false;
+
+function unmark(_match: string, digits: string | undefined): string {
+  return digits ?? "\\u0000";
+}
+
+function doubleNul(text: string): string {
+  nulSeen = true;
+  return text.replaceAll(NUL, NUL + NUL);
+}
+
+/**
+ * Whether a value holds anything `JSON.stringify` alone would get wrong: a walk over plain
+ * objects and arrays is cheaper than a replacer called for every key (bench/ENCODER.md).
+ */
+function hasSpecial(value: unknown, depth: number): boolean {
+  if (typeof value === "bigint") return true;
+  if (typeof value !== "object" || value === null) return false;
+  if (depth > 200) return true; // the replacer path handles (or reports) what is this deep
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (hasSpecial(value[i], depth + 1)) return true;
+    return false;
   }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    if (value instanceof Set || value instanceof Map || ArrayBuffer.isView(value)) return true;
+    if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+  }
+  for (const item of Object.values(value)) {
+    if (
+      typeof item === "object"
+        ? item !== null && hasSpecial(item, depth + 1)
+        : typeof item === "bigint"
+    )
+      return true;
+  }
+  return false;
+}
+
+function replaceSpecial(this: Record<string, unknown>, key: string, found: unknown): unknown {
+  if (typeof found === "string") return found.includes(NUL) ? doubleNul(found) : found;
+  if (typeof found === "object") {
+    if (found === null || Array.isArray(found)) return found;
+    let value: object = found;
+    const raw = this[key]; // before toJSON: a Buffer's toJSON hides that it is bytes
+    if (typeof raw === "object" && raw !== null) {
+      const plain = encodeSpecial(raw);
+      if (typeof plain === "string") return replaceSpecial.call(this, key, plain);
+      if (Array.isArray(plain)) return plain;
+      if (plain !== NOT_SPECIAL) value = plain as object;
+    }
+    const keys = Object.keys(value);
+    if (!keys.some((name) => name.includes(NUL))) return value;
+    const renamed: Record<string, unknown> = {};
+    for (const name of keys)
+      renamed[name.includes(NUL) ? doubleNul(name) : name] = (value as Record<string, unknown>)[
+        name
+      ];
+    return renamed;
+  }
+  if (typeof found === "bigint") {
+    bigintSeen = true;
+    return `${NUL}${found}${NUL}`;
+  }
+  return found;
 }
 
 /** @example return new JSONResponse({ error: "quota" }, { status: 429, headers: { "retry-after": "30" } }); */
