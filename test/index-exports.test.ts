@@ -61,6 +61,7 @@ describe("the package's public API", () => {
         "describeApp",
         "describeRoute",
         "handleFetch",
+        "jsonableEncoder",
         "legacySecurityHandler",
         "loadSettings",
         "safeCompare",
