@@ -18,12 +18,16 @@ export class BackgroundTasks {
     return this.#tasks.length;
   }
 
+  /** the error that stopped the tasks, once they ran (thrown into the generator dependencies) */
+  failure: unknown;
+
   /** Runs every task in order; resolves to the error that stopped them, if any. */
   async run(): Promise<unknown> {
     for (const task of this.#tasks) {
       try {
         await task.fn(...task.args);
       } catch (error) {
+        this.failure = error;
         return error;
       }
     }

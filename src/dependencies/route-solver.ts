@@ -148,8 +148,12 @@ export class RouteSolver {
   }
 
   #scheduleTeardown(ctx: RequestContext, stack: TeardownStack, error: unknown): void {
-    if (stack.size > 0)
-      ctx.onAfterSend(async () => this.#logFailures(await stack.close(error, false)));
+    if (stack.size === 0) return;
+    ctx.onAfterSend(async () => {
+      // a failed background task is thrown into the generators, as FastAPI 0.118+ does
+      const thrown = error ?? (ctx.hasBackground ? ctx.background.failure : undefined);
+      this.#logFailures(await stack.close(thrown, false));
+    });
   }
 
   #logFailures(failures: unknown[]): void {
