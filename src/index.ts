@@ -144,7 +144,20 @@ export {
   type OperationDescription,
 } from "./openapi/index.js";
 
+// WebSockets
+export {
+  WebSocket,
+  type WebSocketDefaults,
+  WebSocketDisconnect,
+  WebSocketException,
+  type WebSocketHandler,
+  type WebSocketRouteOptions,
+  type WebSocketState,
+} from "./websocket/index.js";
+
 // Serving and testing
 export { handleFetch } from "./server/fetch-adapter.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";
+export { WebSocketDenialResponse, WebSocketTestSession } from "./testing/websocket-session.js";
+export { attachWebSocketUpgrade, type WebSocketUpgrades } from "./server/websocket-upgrade.js";

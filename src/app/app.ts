@@ -4,6 +4,7 @@ import { analyzeGraph } from "../dependencies/graph.js";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
+import type { WebSocketTransport } from "../http/websocket-transport.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import { bodyKindOf } from "../params/analyze.js";
@@ -12,6 +13,8 @@ import { decodePath, Router } from "../routing/index.js";
 import { legacySecurityHandler, SecurityHTTPException } from "../security/errors.js";
 import { handleFetch } from "../server/fetch-adapter.js";
 import { FileResponse } from "../staticfiles/file-response.js";
+import type { WebSocketDeclaration, WebSocketDefaults } from "../websocket/index.js";
+import { inheritWebSocket } from "../websocket/index.js";
 import type { APIRouter } from "./api-router.js";
 import { compileRoute } from "./compile.js";
 import { defaultName, siteOf, templateNames } from "./declaration.js";
@@ -27,7 +30,9 @@ import { type Lifespan, LifespanRunner } from "./lifespan.js";
 import { type Mount, type Mountable, MountTable } from "./mounts.js";
 import { DependencyOverrides } from "./overrides.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
+import type { RouteOptions } from "./route-options.js";
 import type { RouteRecord } from "./route-record.js";
+import { attachWebSockets } from "./websockets.js";
 
 export interface Logger {
   error(message: string, error?: unknown): void;
@@ -55,6 +60,8 @@ export interface AppOptions extends OpenApiAppOptions {
   /** default false: every security scheme answers as FastAPI 0.115 did (403 where 0.122+ says 401) */
   securityLegacyStatus?: boolean;
   logger?: Logger;
+  /** WebSocket defaults every WebSocket route starts from (message size, pings, receive queue) */
+  websocket?: WebSocketDefaults;
 }
 
 /** `(ctx, callNext) => response`: the last added middleware runs first (outermost). */
@@ -96,6 +103,20 @@ export class App extends RouteRegistry {
   #openapiDocument: Record<string, unknown> | undefined;
   readonly #appScope = new AppScope(this.dependencyOverrides);
   #appScopeStarted = false;
+  readonly #websockets = attachWebSockets(this, {
+    analyze: (route, pathNames, where) =>
+      this.#analyze(
+        {
+          options: route.options as RouteOptions,
+          handler: route.handler as RouteRecord["handler"],
+          dependencies: route.dependencies,
+        },
+        pathNames,
+        where,
+      ),
+    appScope: () => this.#appScope,
+    logError: (message, error) => this.#logError(message, error),
+  });
 
   constructor(options: AppOptions = {}) {
     super();
@@ -152,6 +173,20 @@ export class App extends RouteRegistry {
     this.#router.add(methods, declaration.path, record);
   }
 
+  protected addWebSocket(declaration: WebSocketDeclaration): void {
+    this.#websockets.add(declaration);
+  }
+
+  /**
+   * Runs a WebSocket handshake through the matching WebSocket route (HTTP middleware, which
+   * does not understand WebSockets, is skipped, as in Starlette); no route: refused with 403.
+   */
+  handleWebSocket(ctx: RequestContext, transport: WebSocketTransport): Promise<void> {
+    ctx.appState = this.state;
+    if (this.rootPath !== "") ctx.rootPath = this.rootPath;
+    return this.#websockets.handle(ctx, transport);
+  }
+
   /** every mount, in declaration order (a mounted App documents itself under `path`) */
   get mounts(): readonly Mount[] {
     return this.#mounts.list;
@@ -172,6 +207,8 @@ export class App extends RouteRegistry {
   includeRouter(router: APIRouter, options: IncludeOptions = {}): this {
     for (const declaration of router.declarations())
       this.addDeclaration(inherit(declaration, options));
+    for (const declaration of router.websocketDeclarations())
+      this.addWebSocket(inheritWebSocket(declaration, options));
     return this;
   }
 
