@@ -207,14 +207,19 @@ class NodeWebSocketTransport implements WebSocketTransport {
     peer.on("message", (data: Buffer, isBinary: boolean) =>
       this.#listener?.message(isBinary ? new Uint8Array(data) : data.toString("utf8")),
     );
-    // a frame over the size limit or a protocol error: ws closes the socket (1009, 1002) itself
-    peer.on("error", () => undefined);
+    // a frame over the size limit or a protocol error: ws sends the close itself and stops
+    // reading, so the handler is told the code ws sent, not the 1006 of the dropped socket
+    let failedWith: number | undefined;
+    peer.on("error", (error: Error & { code?: string }) => {
+      failedWith = error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" ? 1009 : 1002;
+      if (error.code === "WS_ERR_INVALID_UTF8") failedWith = 1007;
+    });
     peer.on("close", (code: number, reason: Buffer) => {
       clearInterval(timer);
       this.#open.delete(peer);
       if (this.#done) return;
       this.#done = true;
-      this.#listener?.close(code, reason.toString("utf8"));
+      this.#listener?.close(failedWith ?? code, failedWith ? "" : reason.toString("utf8"));
     });
   }
 }

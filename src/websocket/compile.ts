@@ -37,7 +37,7 @@ export function denial(status: number, detail?: unknown, headers?: Record<string
   if (detail !== undefined) {
     response.headers["content-type"] = "application/json";
     response.body = JSON.stringify({ detail });
-  } else response.headers["content-length"] = "0";
+  }
   return response;
 }
 
