@@ -155,6 +155,9 @@ export {
   type WebSocketState,
 } from "./websocket/index.js";
 
+// CPU-bound work
+export { type WorkerPoolOptions, WorkerPool, type WorkerTask } from "./workers/worker-pool.js";
+
 // Serving and testing
 export { handleFetch } from "./server/fetch-adapter.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";

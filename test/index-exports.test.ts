@@ -60,6 +60,7 @@ describe("the package's public API", () => {
         "WebSocketDisconnect",
         "WebSocketException",
         "WebSocketTestSession",
+        "WorkerPool",
         "attachWebSocketUpgrade",
         "buildOpenApiDocument",
         "defineSettings",
