@@ -17,9 +17,15 @@ import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import { bodyKindOf } from "../params/analyze.js";
 import { compileParam, validatorFor } from "../params/compile.js";
+import { eventItems, isEventSourceClass } from "../responses/event-stream.js";
 import { compileResponseFilter } from "../responses/filter.js";
 import { isGeneratorFunction, jsonLines } from "../responses/json-lines.js";
-import { encodeJson, type OutgoingResponse, Response } from "../responses/response.js";
+import {
+  encodeJson,
+  type OutgoingResponse,
+  Response,
+  type ResponseInit,
+} from "../responses/response.js";
 import { StreamingResponse } from "../responses/streaming.js";
 import { declaredFields } from "../schema/index.js";
 import type { ValidationErrorDetail } from "../schema/types.js";
@@ -138,22 +144,32 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
 
   // A generator handler streams its items as JSON Lines (FastAPI 0.134+), each item validated
   // and filtered like a returned value; an item that does not fit ends the stream.
-  const renderItem = (item: unknown): string => {
+  const checkItem = (item: unknown): unknown => {
     let value = item;
     if (responseValidator !== null) {
       const checked = responseValidator(item, RESPONSE_LOC);
       if (!checked.ok) throw new ResponseValidationError(checked.errors);
       value = checked.value;
     }
-    return encodeJson(filter === null ? value : filter(value, item));
+    return filter === null ? value : filter(value, item);
   };
+  const renderItem = (item: unknown): string => encodeJson(checkItem(item));
+  // with responseClass: EventSourceResponse the items become server-sent events instead
+  const eventSource = isEventSourceClass(responseClass) ? responseClass! : null;
   const renderItems = (result: unknown, ctx: RequestContext): OutgoingResponse => {
     if (result instanceof Response) return result;
     const draft = ctx.responseDraft;
-    const response = new StreamingResponse(
-      jsonLines(result as AsyncIterable<unknown> | Iterable<unknown>, renderItem),
-      { status: draft?.status ?? status, mediaType: "application/jsonl" },
-    );
+    const items = result as AsyncIterable<unknown> | Iterable<unknown>;
+    const response =
+      eventSource !== null
+        ? new eventSource(eventItems(items, checkItem), {
+            status: draft?.status ?? status,
+            keepAlive: options.keepAlive,
+          } as ResponseInit)
+        : new StreamingResponse(jsonLines(items, renderItem), {
+            status: draft?.status ?? status,
+            mediaType: "application/jsonl",
+          });
     if (draft !== undefined) applyDraft(response, draft);
     return response;
   };

@@ -3,6 +3,7 @@ import type { ArgsOf } from "../dependencies/infer.js";
 import type { RequestContext } from "../http/context.js";
 import type { MaybePromise } from "../internal/types.js";
 import type { Response } from "../responses/response.js";
+import type { ServerSentEvent } from "../responses/streaming.js";
 import type { StandardSchemaV1 } from "../schema/standard.js";
 import {
   declareWebSocket,
@@ -14,7 +15,7 @@ import type { ExtraResponse, RouteOptions } from "./route-options.js";
 
 type ParamsOf<TSpec> = TSpec extends { params: infer TParams } ? TParams : {};
 
-/** What a generator handler yields: each item is one line of a JSON Lines stream. */
+/** What a generator handler yields: each item is one JSON Lines line (or one server-sent event). */
 type ItemStream<TItem> =
   | AsyncGenerator<TItem, unknown, unknown>
   | Generator<TItem, unknown, unknown>;
@@ -27,7 +28,7 @@ export type ReturnOf<TSpec> = TSpec extends { response: infer TSchema extends St
   ?
       | StandardSchemaV1.InferInput<TSchema>
       | Response
-      | ItemStream<StandardSchemaV1.InferInput<TSchema>>
+      | ItemStream<StandardSchemaV1.InferInput<TSchema> | ServerSentEvent>
   : unknown;
 
 /** A route handler: its arguments are inferred from the path and `params`, never annotated. */

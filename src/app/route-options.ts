@@ -25,8 +25,10 @@ export interface RouteOptions<TParams extends ParamsShape = ParamsShape> {
   response?: StandardSchemaV1 | null;
   /** success status (default 200 for every method); 204/304 send no body */
   status?: number;
-  /** renders the returned value (default: JSON) */
+  /** renders the returned value (default: JSON); `EventSourceResponse` makes a generator handler's items server-sent events */
   responseClass?: ResponseClass;
+  /** an event-stream generator route: ms of silence before a `: ping` comment (default 15,000; 0: never) */
+  keepAlive?: number;
   /** keep only the fields the returned value set itself */
   responseExcludeUnset?: boolean;
   /** drop null fields */
