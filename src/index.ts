@@ -155,6 +155,14 @@ export {
   type WebSocketState,
 } from "./websocket/index.js";
 
+// Serving controls
+export type { ServingDefaults, ServingStats } from "./app/serving-controls.js";
+export {
+  type ConcurrencyOptions,
+  type ConcurrencyStats,
+  DeadlineExceeded,
+} from "./limits/index.js";
+
 // CPU-bound work
 export { type WorkerPoolOptions, WorkerPool, type WorkerTask } from "./workers/worker-pool.js";
 

@@ -15,6 +15,7 @@ describe("the package's public API", () => {
         "CORSMiddleware",
         "ConfigError",
         "Cookie",
+        "DeadlineExceeded",
         "Dependency",
         "Depends",
         "EventSourceResponse",

@@ -7,6 +7,7 @@ import type { FormLimits } from "../http/form-body.js";
 import type { WebSocketTransport } from "../http/websocket-transport.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
+import type { ConcurrencyOptions } from "../limits/index.js";
 import { bodyKindOf } from "../params/analyze.js";
 import type { OutgoingResponse } from "../responses/response.js";
 import { decodePath, Router } from "../routing/index.js";
@@ -32,6 +33,7 @@ import { DependencyOverrides } from "./overrides.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
 import type { RouteOptions } from "./route-options.js";
 import type { RouteRecord } from "./route-record.js";
+import { ServingControls, type ServingStats } from "./serving-controls.js";
 import { attachWebSockets } from "./websockets.js";
 
 export interface Logger {
@@ -62,6 +64,10 @@ export interface AppOptions extends OpenApiAppOptions {
   logger?: Logger;
   /** WebSocket defaults every WebSocket route starts from (message size, pings, receive queue) */
   websocket?: WebSocketDefaults;
+  /** default of every route's `concurrency` (each route gets its own limiter); docs routes excepted */
+  concurrency?: ConcurrencyOptions;
+  /** default of every route's `timeout` in ms; docs routes excepted */
+  timeout?: number;
 }
 
 /** `(ctx, callNext) => response`: the last added middleware runs first (outermost). */
@@ -103,6 +109,7 @@ export class App extends RouteRegistry {
   #openapiDocument: Record<string, unknown> | undefined;
   readonly #appScope = new AppScope(this.dependencyOverrides);
   #appScopeStarted = false;
+  readonly #controls = new ServingControls(() => this.config);
   readonly #websockets = attachWebSockets(this, {
     analyze: (route, pathNames, where) =>
       this.#analyze(
@@ -157,7 +164,11 @@ export class App extends RouteRegistry {
         defaultName(methods, declaration.path),
       tags: declaration.tags,
       dependencies: declaration.dependencies,
-      responses: declaration.responses,
+      // the 503/504 of the route's concurrency and timeout are documented among its responses
+      responses: {
+        ...this.#controls.responsesFor(declaration.options, declaration.handler, where),
+        ...declaration.responses,
+      },
       where,
       site: declaration.site,
       graph: this.#analyze(declaration, pathNames, where),
@@ -249,7 +260,7 @@ export class App extends RouteRegistry {
   /** compiles every route now instead of on its first request */
   compile(): this {
     this.#refreshGraphs();
-    for (const record of this.#records) record.compiled ??= compileRoute(record, this.#settings());
+    for (const record of this.#records) record.compiled ??= this.#compile(record);
     return this;
   }
 
@@ -279,6 +290,16 @@ export class App extends RouteRegistry {
     if (this.rootPath !== "") ctx.rootPath = this.rootPath;
     this.#pipeline ??= this.#buildPipeline();
     return this.#pipeline(ctx);
+  }
+
+  /** a route's compiled closure behind its concurrency limit and deadline */
+  #compile(record: RouteRecord) {
+    return this.#controls.guard(record, compileRoute(record, this.#settings()));
+  }
+
+  /** the routes' concurrency and deadline counters, for a readiness probe */
+  servingStats(): ServingStats {
+    return this.#controls.stats();
   }
 
   #settings() {
@@ -355,7 +376,7 @@ export class App extends RouteRegistry {
       record = found.match.value;
       ctx.pathParams = found.match.params;
       if (this.#graphVersion !== this.dependencyOverrides.version) this.#refreshGraphs();
-      const run = (record.compiled ??= compileRoute(record, this.#settings()));
+      const run = (record.compiled ??= this.#compile(record));
       return this.#settle(run(ctx), ctx, record);
     } catch (error) {
       return this.#handleError(ctx, error, record);

@@ -1,5 +1,6 @@
 import type { DependsMarker, ParamsShape } from "../dependencies/dependency.js";
 import type { FormLimits } from "../http/form-body.js";
+import type { ConcurrencyOptions } from "../limits/index.js";
 import type { Response, ResponseInit } from "../responses/response.js";
 import type { StandardSchemaV1 } from "../schema/standard.js";
 
@@ -54,4 +55,8 @@ export interface RouteOptions<TParams extends ParamsShape = ParamsShape> {
   bodyLimit?: number;
   /** limits for a form or multipart body, over the app's `formLimits` */
   formLimits?: FormLimits;
+  /** `limit` requests at once, `queue` more waiting FIFO up to `queueTimeout` ms; beyond: 503 + Retry-After (null: none, over the app's default) */
+  concurrency?: ConcurrencyOptions | null;
+  /** ms until the client gets 504 and `ctx.signal` aborts (null: none, over the app's default) */
+  timeout?: number | null;
 }
