@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import { type WebSocket as PeerSocket, WebSocketServer } from "ws";
 import { type RequestAdapter, RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
+import type { Servable } from "../http/servable.js";
 import {
   fitCloseReason,
   type WebSocketAcceptOptions,
@@ -12,7 +13,6 @@ import {
   type WebSocketTransport,
 } from "../http/websocket-transport.js";
 import { statusPhrase } from "../internal/status.js";
-import type { Servable } from "./handler.js";
 import { schemeOf } from "./node-adapter.js";
 import { requestTarget } from "./serve.js";
 

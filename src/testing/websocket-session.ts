@@ -1,13 +1,13 @@
 import { Readable } from "node:stream";
 import { type RequestAdapter, RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
+import type { Servable } from "../http/servable.js";
 import type {
   WebSocketAcceptOptions,
   WebSocketData,
   WebSocketListener,
   WebSocketTransport,
 } from "../http/websocket-transport.js";
-import type { Servable } from "../server/handler.js";
 import { WebSocketDisconnect } from "../websocket/errors.js";
 
 /**
