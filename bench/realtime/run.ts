@@ -169,9 +169,9 @@ async function measureWorkerPool(): Promise<string[]> {
     ["inline (on the event loop)", null],
     ["WorkerPool, 2 threads", pool],
   ] as const) {
-    const runs = [];
+    const runs: Awaited<ReturnType<typeof measureDelay>>[] = [];
     for (let i = 0; i < 3; i++) runs.push(await measureDelay(rounds, target));
-    const median = <T>(pick: (run: (typeof runs)[number]) => number) =>
+    const median = (pick: (run: (typeof runs)[number]) => number) =>
       runs.map(pick).sort((a, b) => a - b)[1]!;
     rows.push(
       `| ${name} | ${median((r) => r.p50).toFixed(1)} | ${median((r) => r.p99).toFixed(1)} | ${median((r) => r.max).toFixed(1)} | ${median((r) => r.ticks)} | ${median((r) => r.elapsed).toFixed(0)} |`,
