@@ -95,7 +95,10 @@ export class App extends RouteRegistry {
   #pipeline: ((ctx: RequestContext) => MaybePromise<OutgoingResponse>) | undefined;
   #openapiDocument: Record<string, unknown> | undefined;
   #appScopeStarted = false;
-  readonly #controls = new ServingControls(() => this.config);
+  readonly #controls = new ServingControls(
+    () => this.config,
+    (message, error) => this.#logError(message, error),
+  );
   readonly #websockets = attachWebSockets(this, {
     analyze: (route, _pathNames, where) =>
       this.#compiler.analyze({

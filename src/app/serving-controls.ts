@@ -3,6 +3,7 @@ import {
   ConcurrencyLimiter,
   type ConcurrencyOptions,
   type ConcurrencyStats,
+  type DeadlineHooks,
   guardRoute,
 } from "../limits/index.js";
 import { isDocsHandler } from "./docs-routes.js";
@@ -55,12 +56,19 @@ export class ServingControls {
   readonly #limiters = new Map<string, ConcurrencyLimiter>();
   readonly #defaults: () => ServingDefaults;
   #timedOut = 0;
-  readonly #countTimeout = () => {
-    this.#timedOut++;
-  };
+  readonly #hooks: DeadlineHooks;
 
-  constructor(defaults: () => ServingDefaults) {
+  constructor(
+    defaults: () => ServingDefaults,
+    logError: (message: string, error: unknown) => void,
+  ) {
     this.#defaults = defaults;
+    this.#hooks = {
+      onTimeout: () => {
+        this.#timedOut++;
+      },
+      logError,
+    };
   }
 
   /** the 503 and 504 a route may answer, for its OpenAPI responses */
@@ -91,7 +99,7 @@ export class ServingControls {
       limiter = this.#limiters.get(record.where) ?? new ConcurrencyLimiter(concurrency);
       this.#limiters.set(record.where, limiter);
     }
-    return guardRoute(compiled, limiter, timeout, this.#countTimeout) as CompiledRoute;
+    return guardRoute(compiled, limiter, timeout, this.#hooks) as CompiledRoute;
   }
 
   stats(): ServingStats {

@@ -1,4 +1,5 @@
 import { HTTPException } from "../errors/http-exception.js";
+import { runAfterSend } from "../http/after-send.js";
 import type { RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
 import { isThenable } from "../internal/thenable.js";
@@ -76,10 +77,10 @@ export function guardRoute(
   run: Run,
   limiter: ConcurrencyLimiter | null,
   timeout: number | undefined,
-  onTimeout: () => void = () => undefined,
+  hooks: DeadlineHooks = { onTimeout: () => undefined, logError: () => undefined },
 ): Run {
   const timed: Run =
-    timeout === undefined ? run : (ctx) => runWithDeadline(run, ctx, timeout, onTimeout);
+    timeout === undefined ? run : (ctx) => runWithDeadline(run, ctx, timeout, hooks);
   if (limiter === null) return timed;
   return (ctx) => {
     const slot = limiter.acquire();
@@ -119,12 +120,20 @@ function runHolding(run: Run, ctx: RequestContext, limiter: ConcurrencyLimiter) 
   });
 }
 
-function runWithDeadline(run: Run, ctx: RequestContext, timeout: number, onTimeout: () => void) {
+export interface DeadlineHooks {
+  /** counts a request answered 504 */
+  onTimeout(): void;
+  logError(message: string, error: unknown): void;
+}
+
+function runWithDeadline(run: Run, ctx: RequestContext, timeout: number, hooks: DeadlineHooks) {
   const deadline = Date.now() + timeout;
   let timer: NodeJS.Timeout | undefined;
+  let late = false;
   const expired = new Promise<void>((resolve) => {
     timer = setTimeout(() => {
-      onTimeout();
+      late = true;
+      hooks.onTimeout();
       ctx.abort(new DeadlineExceeded(timeout));
       resolve();
     }, timeout);
@@ -147,11 +156,23 @@ function runWithDeadline(run: Run, ctx: RequestContext, timeout: number, onTimeo
     throw error;
   }
   if (!isThenable<OutgoingResponse>(result)) return settle(result);
+  // a handler that finishes after its 504 was sent schedules its teardown (and background
+  // tasks) after the transport already ran the request's after-send work: run it then
+  const finishLate = () => {
+    if (late) void Promise.resolve().then(() => runAfterSend(ctx, hooks.logError));
+  };
   return Promise.race([
-    Promise.resolve(result).then(settle, (error: unknown) => {
-      clearTimeout(timer);
-      throw error;
-    }),
+    Promise.resolve(result).then(
+      (response) => {
+        finishLate();
+        return settle(response);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        finishLate();
+        throw error;
+      },
+    ),
     expired.then(() => {
       throw new HTTPException(504);
     }),

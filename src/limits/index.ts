@@ -3,4 +3,4 @@ export {
   type ConcurrencyOptions,
   type ConcurrencyStats,
 } from "./concurrency.js";
-export { DeadlineExceeded, guardRoute } from "./guard.js";
+export { DeadlineExceeded, type DeadlineHooks, guardRoute } from "./guard.js";

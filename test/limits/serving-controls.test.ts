@@ -1,7 +1,15 @@
 // Route options `concurrency` and `timeout`: 503 + Retry-After past the queue, 504 with
 // ctx.signal aborted at the deadline, both in OpenAPI, counters for /ready.
 
-import { App, EventSourceResponse, type RunningServer, serve, TestClient } from "tailor";
+import {
+  App,
+  Depends,
+  dependency,
+  EventSourceResponse,
+  type RunningServer,
+  serve,
+  TestClient,
+} from "tailor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
@@ -141,6 +149,32 @@ describe("timeout", () => {
     expect(abortedAfter).toBeLessThan(150);
     expect(reason).toMatchObject({ name: "DeadlineExceeded" });
     expect(app.servingStats().timedOut).toBe(1);
+  });
+
+  it("still tears down a handler's generator dependency when it finishes after its 504", async () => {
+    const app = new App();
+    const events: string[] = [];
+    const connection = dependency({}, async function* () {
+      events.push("opened");
+      try {
+        yield "db";
+      } finally {
+        events.push("closed");
+      }
+    });
+    app.get("/stubborn", { params: { db: Depends(connection) }, timeout: 30 }, async () => {
+      await sleep(120); // ignores ctx.signal
+      events.push("handler done");
+      return "late";
+    });
+    const server = await serve(app, { port: 0 });
+    try {
+      expect((await fetch(`${server.url}/stubborn`)).status).toBe(504);
+      for (let i = 0; i < 50 && !events.includes("closed"); i++) await sleep(10);
+      expect(events).toEqual(["opened", "handler done", "closed"]);
+    } finally {
+      await server.close();
+    }
   });
 
   it("leaves a response that came in time untouched", async () => {
