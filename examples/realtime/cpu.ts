@@ -4,9 +4,12 @@ import type hashPassword from "./hash-worker.js";
 
 // #region pool
 // hash-worker.ts under tsx in development; the compiled hash-worker.js beside this file in dist/
-const pool = new WorkerPool<typeof hashPassword>(new URL("./hash-worker.ts", import.meta.url), {
-  maxThreads: 2,
-});
+export const pool = new WorkerPool<typeof hashPassword>(
+  new URL("./hash-worker.ts", import.meta.url),
+  {
+    maxThreads: 2,
+  },
+);
 
 export const app = new App({
   title: "Password hashing",
@@ -25,7 +28,4 @@ app.post(
   // a client that leaves, or the deadline, aborts ctx.signal: the task is cancelled in its thread
   async ({ body }, ctx) => ({ hash: await pool.run(body, { signal: ctx.signal }) }),
 );
-
 // #endregion pool
-
-export { pool };
