@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { transformSync } from "esbuild";
-import { WorkerPool } from "tailor";
+import { App, serve, WorkerPool } from "tailor";
 import { afterAll, describe, expect, it } from "vitest";
 import type hashRounds from "./fixtures/cpu-worker.js";
 
@@ -59,6 +59,34 @@ describe("WorkerPool", () => {
   it("counts completed tasks for a readiness probe", () => {
     expect(pool.stats.completed).toBeGreaterThanOrEqual(8);
     expect(pool.stats.threads).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("a WorkerPool behind a route on a real server", () => {
+  it("cancels the task when the client disconnects, freeing the thread at once", async () => {
+    const pool = new WorkerPool<typeof hashRounds>(moduleUrl, { maxThreads: 1 });
+    const app = new App();
+    app.get("/spin", {}, async (_args, ctx) =>
+      pool.run({ text: "s", rounds: 1, spinMs: 10_000 }, { signal: ctx.signal }),
+    );
+    app.get("/quick", {}, async () => pool.run({ text: "q", rounds: 1 }));
+    await pool.run({ text: "warm", rounds: 1 }); // the thread is up: the spin starts at once
+    const server = await serve(app, { port: 0 });
+    try {
+      const leaving = new AbortController();
+      const spinning = fetch(`${server.url}/spin`, { signal: leaving.signal }).catch(() => "left");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      leaving.abort();
+      expect(await spinning).toBe("left");
+      const started = performance.now();
+      const r = await fetch(`${server.url}/quick`);
+      expect((await r.json()).digest).toBe(expected("q", 1));
+      // the one thread was not busy spinning for the 10 s the abandoned task asked for
+      expect(performance.now() - started).toBeLessThan(5_000);
+    } finally {
+      await server.close();
+      await pool.close();
+    }
   });
 });
 
