@@ -212,11 +212,12 @@ export class App extends RouteRegistry {
 
   /**
    * Runs a WebSocket handshake through the matching WebSocket route (HTTP middleware, which
-   * does not understand WebSockets, is skipped, as in Starlette); no route: refused with 403.
+   * does not understand WebSockets, is skipped, as in Starlette), or through a mounted app;
+   * no route: refused with 403.
    */
   handleWebSocket(ctx: RequestContext, transport: WebSocketTransport): Promise<void> {
     ctx.appState = this.state;
-    if (this.rootPath !== "") ctx.rootPath = this.rootPath;
+    if (this.rootPath !== "" && ctx.rootPath === "") ctx.rootPath = this.rootPath;
     return this.#websockets.handle(ctx, transport);
   }
 

@@ -181,6 +181,32 @@ describe("TestClient.websocketConnect", () => {
     expect(got).toEqual(["0", "1", "2", "3", "4", "5"]);
   });
 
+  it("serves a mounted app's WebSocket routes under the mount's prefix", async () => {
+    const admin = new App();
+    admin.websocket("/feed", {}, async (ws, _args, ctx) => {
+      await ws.accept();
+      await ws.sendJson({ rootPath: ctx.rootPath, path: ctx.path });
+    });
+    const app = new App();
+    app.mount("/admin", admin);
+    const ws = await new TestClient(app).websocketConnect("/admin/feed");
+    expect(await ws.receiveJson()).toEqual({ rootPath: "/admin", path: "/feed" });
+    expect(await rejection(new TestClient(app).websocketConnect("/admin/none"))).toMatchObject({
+      status: 403,
+    });
+  });
+
+  it("routes a path that still carries the root path without it, as for HTTP", async () => {
+    const app = new App({ rootPath: "/api" });
+    app.websocket("/ws", {}, async (ws, _args, ctx) => {
+      await ws.accept();
+      await ws.sendText(ctx.rootPath);
+    });
+    const client = new TestClient(app);
+    expect(await (await client.websocketConnect("/api/ws")).receiveText()).toBe("/api");
+    expect(await (await client.websocketConnect("/ws")).receiveText()).toBe("/api");
+  });
+
   it("rejects a body param on a WebSocket route at registration", () => {
     const app = new App();
     expect(() =>
