@@ -9,6 +9,8 @@ import type { ParameterDescription } from "./types.js";
  */
 export function buildParameter(param: ParameterDescription, ctx: BuildContext): JsonSchema {
   let schema = toJsonSchema(param.schema, "input", ctx.registry);
+  // FastAPI documents `q: str | None = None` with no default key
+  if (schema.default === null) delete schema.default;
   schema = optionalAsNullable(schema, param.required);
   schema = withTitle(schema, titleCase(parameterTitleSource(param)), param.description);
   if (param.deprecated) schema.deprecated = true;

@@ -8,7 +8,7 @@ export const VALIDATION_ERROR_RESPONSE = {
   },
 };
 
-/** FastAPI 0.115's `ValidationError` component, key for key. */
+/** FastAPI 0.141's `ValidationError` component, key for key (0.115 had no `input`, `ctx`). */
 export function validationErrorSchema(): JsonSchema {
   return {
     properties: {
@@ -19,6 +19,8 @@ export function validationErrorSchema(): JsonSchema {
       },
       msg: { type: "string", title: "Message" },
       type: { type: "string", title: "Error Type" },
+      input: { title: "Input" },
+      ctx: { type: "object", title: "Context" },
     },
     type: "object",
     required: ["loc", "msg", "type"],

@@ -14,8 +14,9 @@ beforeAll(() => {
   }) as Json;
 });
 
+// FastAPI 0.115's recording plus the `input` and `ctx` properties 0.141 adds (behaviors.md §13)
 const VALIDATION_ERROR = JSON.parse(
-  '{"properties": {"loc": {"items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}, "type": "array", "title": "Location"}, "msg": {"type": "string", "title": "Message"}, "type": {"type": "string", "title": "Error Type"}}, "type": "object", "required": ["loc", "msg", "type"], "title": "ValidationError"}',
+  '{"properties": {"loc": {"items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}, "type": "array", "title": "Location"}, "msg": {"type": "string", "title": "Message"}, "type": {"type": "string", "title": "Error Type"}, "input": {"title": "Input"}, "ctx": {"type": "object", "title": "Context"}}, "type": "object", "required": ["loc", "msg", "type"], "title": "ValidationError"}',
 );
 const HTTP_VALIDATION_ERROR = JSON.parse(
   '{"properties": {"detail": {"items": {"$ref": "#/components/schemas/ValidationError"}, "type": "array", "title": "Detail"}}, "type": "object", "title": "HTTPValidationError"}',
@@ -226,7 +227,7 @@ describe("the representative app's document", () => {
     });
   });
 
-  it("writes HTTPValidationError and ValidationError exactly as FastAPI 0.115, key order included", () => {
+  it("writes HTTPValidationError and ValidationError exactly as FastAPI 0.141 (input, ctx), key order included", () => {
     const { HTTPValidationError, ValidationError } = doc.components.schemas;
     expect(JSON.stringify(ValidationError)).toBe(JSON.stringify(VALIDATION_ERROR));
     expect(JSON.stringify(HTTPValidationError)).toBe(JSON.stringify(HTTP_VALIDATION_ERROR));
