@@ -39,6 +39,11 @@ const IdempotencyKey = Header(z.string().min(1).max(200).optional(), {
   alias: "idempotency-key",
   description: "A repeated key returns the job the first request created",
 });
+/** "ingest" -> "an", "embed" -> "an", "summarize" -> "a" (by the first letter only) */
+function article(name: string): string {
+  return /^[aeiou]/i.test(name) ? "an" : "a";
+}
+
 const NOT_FOUND = { 404: { description: "No such job" } } as const;
 
 /**
@@ -73,7 +78,7 @@ export function mountJob(target: JobRouteTarget, path: string, options: MountJob
       params: { input: Body(job.input), idempotencyKey: IdempotencyKey },
       response: JobAccepted,
       status: 202,
-      summary: `Submit a ${job.name} job`,
+      summary: `Submit ${article(job.name)} ${job.name} job`,
       responses: {
         202: {
           headers: { Location: { description: "The job's URL", schema: { type: "string" } } },
@@ -114,7 +119,7 @@ export function mountJob(target: JobRouteTarget, path: string, options: MountJob
       ...common,
       params: { job_id: JobId },
       response: record,
-      summary: `Read a ${job.name} job`,
+      summary: `Read ${article(job.name)} ${job.name} job`,
       responses: NOT_FOUND,
     },
     async function readJob({ job_id }: { job_id: string }) {
@@ -145,7 +150,7 @@ export function mountJob(target: JobRouteTarget, path: string, options: MountJob
       ...common,
       params: { job_id: JobId },
       response: record,
-      summary: `Cancel a ${job.name} job`,
+      summary: `Cancel ${article(job.name)} ${job.name} job`,
       responses: { ...NOT_FOUND, 409: { description: "The job already finished" } },
     },
     async function cancelJob({ job_id }: { job_id: string }) {
