@@ -7,6 +7,8 @@ export type JobProgress = number | Record<string, unknown>;
 
 /** The second argument of a job handler. */
 export interface JobContext {
+  /** the job's id, as `enqueue` returned it */
+  id: string;
   /** aborted when the job is cancelled (or its worker shuts down) */
   signal: AbortSignal;
   /** records progress: stored with the job and sent to `queue.events(id)` readers */

@@ -209,6 +209,7 @@ export class RedisBackend implements JobBackend {
     };
     try {
       const outcome = await runJob(
+        id,
         definition,
         job.data,
         controller.signal,

@@ -39,6 +39,7 @@ function describeIssues(where: string, errors: ValidationErrorDetail[]): string 
  * (the same input would fail the same way).
  */
 export async function runJob(
+  id: string,
   job: JobDefinition<any, any>,
   input: unknown,
   signal: AbortSignal,
@@ -51,7 +52,7 @@ export async function runJob(
     return { ok: false, error: describeIssues("input", parsed.errors), retryable: false };
   let value: unknown;
   try {
-    value = await job.handler(parsed.value, { signal, progress, attempt });
+    value = await job.handler(parsed.value, { id, signal, progress, attempt });
   } catch (error) {
     return { ok: false, error: errorMessage(error), retryable: true };
   }

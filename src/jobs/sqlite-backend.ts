@@ -179,6 +179,7 @@ class SqliteWorker {
     };
     try {
       const outcome = await runJob(
+        id,
         job,
         claimed.input,
         controller.signal,
