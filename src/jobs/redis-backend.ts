@@ -127,7 +127,8 @@ export class RedisBackend implements JobBackend {
       attempts: job.attemptsStarted,
       progress: progressOf(job),
       result: status === "done" ? (job.returnvalue ?? null) : null,
-      error: status === "cancelled" ? null : job.failedReason || null,
+      // BullMQ keeps the last failure after a successful retry; a done job reports none
+      error: status === "done" || status === "cancelled" ? null : job.failedReason || null,
     };
   }
 
