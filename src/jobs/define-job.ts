@@ -60,7 +60,10 @@ const JOB_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
  * @example
  * const embed = defineJob("embed", { input: z.object({ texts: z.array(z.string()) }), output: z.object({ count: z.number() }), handler: async ({ texts }, { progress }) => { await progress(1); return { count: texts.length }; } });
  */
-export function defineJob<TInput extends StandardSchemaV1, TOutput extends StandardSchemaV1>(name: string, spec: JobSpec<TInput, TOutput>): JobDefinition<TInput, TOutput> {
+export function defineJob<TInput extends StandardSchemaV1, TOutput extends StandardSchemaV1>(
+  name: string,
+  spec: JobSpec<TInput, TOutput>,
+): JobDefinition<TInput, TOutput> {
   if (!JOB_NAME.test(name)) {
     throw new ConfigError(
       "E_JOB_CONFIG",

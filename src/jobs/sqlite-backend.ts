@@ -12,6 +12,7 @@ export interface SqliteBackendOptions {
   leaseMs: number;
   /** how often an idle worker looks for work, and `events()` re-reads a job (ms) */
   pollInterval: number;
+  synchronous: "full" | "normal";
 }
 
 /**
@@ -27,7 +28,7 @@ export class SqliteBackend implements JobBackend {
   readonly #workers = new Set<SqliteWorker>();
 
   constructor(options: SqliteBackendOptions) {
-    this.#store = new SqliteJobStore(options.path);
+    this.#store = new SqliteJobStore(options.path, options.synchronous);
     this.#leaseMs = options.leaseMs;
     this.pollInterval = options.pollInterval;
     this.#changes.setMaxListeners(0);

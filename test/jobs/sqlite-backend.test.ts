@@ -88,6 +88,15 @@ describe("the embedded SQLite job queue", () => {
     });
   });
 
+  it('keeps jobs with synchronous: "normal" across a reopen too', async () => {
+    const first = open({ synchronous: "normal" });
+    const { id } = await first.enqueue(Sum, { numbers: [2, 2] });
+    await first.close();
+    const second = open({ synchronous: "normal" });
+    second.work({ jobs: [Sum] });
+    expect((await until(second, id, "done")).result).toEqual({ total: 4 });
+  });
+
   it("answers null for an unknown id", async () => {
     const queue = open();
     expect(await queue.get("nope")).toBeNull();
