@@ -21,7 +21,7 @@ export interface JobQueueOptions {
   redis?: string;
   /**
    * SQLite: `"full"` (default) syncs each enqueue to disk before acknowledging it, so it survives
-   * a power cut; `"normal"` only survives the process dying, at ~10x the enqueues per second
+   * a power cut; `"normal"` only survives the process dying, for an order of magnitude more enqueues per second
    */
   synchronous?: "full" | "normal";
   /** the BullMQ queue name (default `tailor-jobs`); several apps may share one Redis */
