@@ -30,6 +30,11 @@ export interface JobQueueOptions {
   maxQueued?: number;
   /** how long a worker owns a job without renewing its lease; a dead worker's job runs again after it (ms, default 30000) */
   leaseMs?: number;
+  /**
+   * errors no job's record can hold (a lost Redis connection, a SQLite file locked past its busy
+   * timeout); the job concerned runs again once its lease expires. Default: `console.error`.
+   */
+  onError?: (error: unknown) => void;
   /** how often idle workers and `events()` readers look for changes made by other processes (ms, default 100) */
   pollInterval?: number;
 }
@@ -57,6 +62,8 @@ function checkOptions(options: JobQueueOptions): void {
 async function openBackend(options: JobQueueOptions): Promise<JobBackend> {
   const leaseMs = options.leaseMs ?? 30_000;
   const pollInterval = options.pollInterval ?? 100;
+  const onError =
+    options.onError ?? ((error: unknown) => console.error("tailor job worker:", error));
   if (options.redis !== undefined) {
     const { RedisBackend } = await import("./redis-backend.js");
     return new RedisBackend({
@@ -64,12 +71,13 @@ async function openBackend(options: JobQueueOptions): Promise<JobBackend> {
       name: options.name ?? "tailor-jobs",
       leaseMs,
       pollInterval,
+      onError,
     });
   }
   const { SqliteBackend } = await import("./sqlite-backend.js");
   const path = options.path ?? resolve("tailor-jobs.db");
   const synchronous = options.synchronous ?? "full";
-  return new SqliteBackend({ path, leaseMs, pollInterval, synchronous });
+  return new SqliteBackend({ path, leaseMs, pollInterval, synchronous, onError });
 }
 
 /**

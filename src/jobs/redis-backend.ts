@@ -12,6 +12,7 @@ export interface RedisBackendOptions {
   name: string;
   leaseMs: number;
   pollInterval: number;
+  onError: (error: unknown) => void;
 }
 
 const CANCELLED = "the job was cancelled";
@@ -73,6 +74,8 @@ export class RedisBackend implements JobBackend {
     this.#connection = { url: options.url, maxRetriesPerRequest: null };
     this.#queue = new Queue(options.name, { connection: this.#connection });
     this.#redis = new Redis(options.url, { maxRetriesPerRequest: null });
+    this.#queue.on("error", options.onError);
+    this.#redis.on("error", options.onError);
     this.#cancelledKey = this.#queue.toKey("tailor-cancelled");
     this.#cancelChannel = this.#queue.toKey("tailor-cancel");
     this.#changes.setMaxListeners(0);
@@ -173,8 +176,8 @@ export class RedisBackend implements JobBackend {
         maxStalledCount: 1_000,
       },
     );
-    // errors reach the jobs' records; a worker-level error (lost connection) is retried by BullMQ
-    worker.on("error", () => {});
+    // a job's own errors reach its record; these are the worker's (a lost connection, retried)
+    worker.on("error", this.#options.onError);
     const handle = {
       close: async () => {
         await worker.close();
@@ -230,7 +233,8 @@ export class RedisBackend implements JobBackend {
   #listenForCancels(): void {
     if (this.#subscriber !== undefined) return;
     this.#subscriber = new Redis(this.#options.url, { maxRetriesPerRequest: null });
-    void this.#subscriber.subscribe(this.#cancelChannel);
+    this.#subscriber.on("error", this.#options.onError);
+    this.#subscriber.subscribe(this.#cancelChannel).catch(this.#options.onError);
     this.#subscriber.on("message", (_channel: string, id: string) => {
       this.#running.get(id)?.abort(new Error(CANCELLED));
     });
@@ -240,7 +244,7 @@ export class RedisBackend implements JobBackend {
   watch(id: string, wake: () => void): () => void {
     if (this.#events === undefined) {
       this.#events = new QueueEvents(this.#options.name, { connection: this.#connection });
-      this.#events.on("error", () => {});
+      this.#events.on("error", this.#options.onError);
       for (const name of ["active", "progress", "completed", "failed", "delayed", "waiting"]) {
         this.#events.on(name as "active", ({ jobId }: { jobId: string }) => {
           this.#changes.emit(jobId);

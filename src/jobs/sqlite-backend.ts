@@ -13,6 +13,7 @@ export interface SqliteBackendOptions {
   /** how often an idle worker looks for work, and `events()` re-reads a job (ms) */
   pollInterval: number;
   synchronous: "full" | "normal";
+  onError: (error: unknown) => void;
 }
 
 /**
@@ -24,12 +25,14 @@ export class SqliteBackend implements JobBackend {
   readonly pollInterval: number;
   readonly #store: SqliteJobStore;
   readonly #leaseMs: number;
+  readonly #onError: (error: unknown) => void;
   readonly #changes = new EventEmitter();
   readonly #workers = new Set<SqliteWorker>();
 
   constructor(options: SqliteBackendOptions) {
     this.#store = new SqliteJobStore(options.path, options.synchronous);
     this.#leaseMs = options.leaseMs;
+    this.#onError = options.onError;
     this.pollInterval = options.pollInterval;
     this.#changes.setMaxListeners(0);
   }
@@ -76,6 +79,7 @@ export class SqliteBackend implements JobBackend {
       leaseMs: this.#leaseMs,
       pollInterval: this.pollInterval,
       changed: (id) => this.changed(id),
+      onError: this.#onError,
     });
     this.#workers.add(worker);
     return {
@@ -106,6 +110,7 @@ interface WorkerSettings {
   leaseMs: number;
   pollInterval: number;
   changed: (id: string) => void;
+  onError: (error: unknown) => void;
 }
 
 /** One `work()` call: claims up to `concurrency` jobs at a time, runs them, records the outcome. */
@@ -144,7 +149,11 @@ class SqliteWorker {
     if (this.#closed) return;
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.#fill();
+    try {
+      this.#fill();
+    } catch (error) {
+      this.#settings.onError(error); // a locked file: the next poll tries again
+    }
     if (!this.#closed) this.#timer = setTimeout(() => this.wake(), this.#settings.pollInterval);
   }
 
@@ -162,10 +171,13 @@ class SqliteWorker {
         this.#settings.changed(claimed.id);
         continue;
       }
-      const done = this.#run(claimed).finally(() => {
-        this.#finished.delete(done);
-        this.wake();
-      });
+      const done = this.#run(claimed)
+        // a failed write leaves the lease to expire: the job runs again
+        .catch(this.#settings.onError)
+        .finally(() => {
+          this.#finished.delete(done);
+          this.wake();
+        });
       this.#finished.add(done);
     }
   }
@@ -204,10 +216,14 @@ class SqliteWorker {
 
   /** renews every lease; a lease that cannot be renewed means the job was cancelled elsewhere */
   #renewLeases(): void {
-    for (const [id, controller] of this.#running) {
-      if (!this.#store.renew(id, this.#owner, this.#settings.leaseMs)) {
-        controller.abort(new Error("the job was cancelled"));
+    try {
+      for (const [id, controller] of this.#running) {
+        if (!this.#store.renew(id, this.#owner, this.#settings.leaseMs)) {
+          controller.abort(new Error("the job was cancelled"));
+        }
       }
+    } catch (error) {
+      this.#settings.onError(error);
     }
   }
 

@@ -4,7 +4,7 @@ import { defineJob } from "../../src/jobs/define-job.js";
 import { QueueFullError } from "../../src/jobs/errors.js";
 import { JobQueue } from "../../src/jobs/job-queue.js";
 import type { JobRecord } from "../../src/jobs/types.js";
-import { type RedisServer, startRedis } from "./redis-server.js";
+import { freePort, type RedisServer, startRedis } from "./redis-server.js";
 
 let redis: RedisServer;
 let counter = 0;
@@ -160,6 +160,20 @@ describe("the BullMQ job queue on a real redis-server", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(reason).toBeInstanceOf(Error);
     expect((await api.get(id))?.status).toBe("cancelled");
+  });
+
+  it("reports a worker's connection errors through onError", async () => {
+    const errors: unknown[] = [];
+    const port = await freePort(); // nothing listens there
+    const queue = new JobQueue({
+      redis: `redis://127.0.0.1:${port}`,
+      onError: (error) => errors.push(error),
+    });
+    const worker = queue.work({ jobs: [Sum] });
+    while (errors.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(String(errors[0])).toMatch(/ECONNREFUSED/);
+    await Promise.race([worker.close(), new Promise((resolve) => setTimeout(resolve, 500))]);
+    await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, 500))]);
   });
 
   it("refuses a job with QueueFullError once maxQueued jobs are pending", async () => {
