@@ -90,7 +90,7 @@ export function defineJob<TInput extends StandardSchemaV1, TOutput extends Stand
 }
 
 /** The wait before retry number `attempt` (1 = the wait after the first failed run). */
-export function backoffDelay(job: JobDefinition, attempt: number): number {
+export function backoffDelay(job: JobDefinition<any, any>, attempt: number): number {
   const { type, delay } = job.backoff;
   return type === "fixed" ? delay : delay * 2 ** (attempt - 1);
 }

@@ -28,7 +28,11 @@ test("a handler must return what the output schema accepts", () => {
 });
 
 test("enqueue takes the input schema's input type: defaulted fields may be left out", async () => {
-  const job = defineJob("embed", { input: Input, output: Output, handler: () => ({ vectors: [] }) });
+  const job = defineJob("embed", {
+    input: Input,
+    output: Output,
+    handler: () => ({ vectors: [] }),
+  });
   const queue = new JobQueue({ path: ":memory:" });
   const accepted = await queue.enqueue(job, { texts: ["a"] });
   expectTypeOf(accepted.id).toEqualTypeOf<string>();
