@@ -127,7 +127,8 @@ export class RedisBackend implements JobBackend {
       id: job.id!,
       name: job.name,
       status,
-      attempts: job.attemptsStarted,
+      // a start refused after a crash on the last attempt is not a run
+      attempts: Math.min(job.attemptsStarted, job.opts.attempts ?? job.attemptsStarted),
       progress: progressOf(job),
       result: status === "done" ? (job.returnvalue ?? null) : null,
       // BullMQ keeps the last failure after a successful retry; a done job reports none

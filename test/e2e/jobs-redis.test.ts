@@ -11,13 +11,14 @@ let log: string;
 let api: JobProcess;
 let worker: JobProcess;
 let base: string;
+let env: Record<string, string>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "tailor-jobs-redis-"));
   redis = await startRedis();
   log = join(dir, "runs.log");
   writeFileSync(log, "");
-  const env = { REDIS_URL: redis.url, QUEUE_NAME: "processes", JOB_LOG: log };
+  env = { REDIS_URL: redis.url, QUEUE_NAME: "processes", JOB_LOG: log };
   [api, worker] = await Promise.all([startProcess(["api"], env), startProcess(["worker"], env)]);
   base = `http://127.0.0.1:${api.port}`;
 }, 60_000);
@@ -84,6 +85,21 @@ describe("an API process and a worker process sharing a real redis-server", () =
     }
     expect(await waitFinal(url)).toMatchObject({ status: "cancelled", result: null });
   });
+
+  it("dead-letters a job whose worker died during its last attempt", async () => {
+    const url = await submit("/once-probes", { ms: 20_000 });
+    const id = url.split("/").at(-1)!;
+    while (!readFileSync(log, "utf8").includes(`start ${id}`)) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await worker.kill();
+    worker = await startProcess(["worker"], env);
+    expect(await waitFinal(url)).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      error: "the worker running its last attempt stopped",
+    });
+  }, 60_000);
 
   it("returns the first job for a repeated Idempotency-Key across requests", async () => {
     const headers = { "idempotency-key": "report-2026-12" };
