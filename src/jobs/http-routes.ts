@@ -95,12 +95,12 @@ export function mountJob(target: JobRouteTarget, path: string, options: MountJob
       { idempotencyKey }: { idempotencyKey: string | undefined },
       ctx: RequestContext,
     ) {
-      if (limit !== undefined && (await queue.pending()) >= limit) throw refuse();
       // the body as sent: the worker parses it with the job's schema, so defaults and transforms apply once
       const input = await ctx.json();
       let accepted: Awaited<ReturnType<JobQueue["enqueue"]>>;
       try {
-        accepted = await queue.enqueue(job, input, { idempotencyKey });
+        // the limit is checked with the insert: a repeated key still answers when the queue is full
+        accepted = await queue.enqueue(job, input, { idempotencyKey, maxQueued: limit });
       } catch (error) {
         if (error instanceof QueueFullError) throw refuse();
         throw error;

@@ -138,7 +138,10 @@ export class JobQueue {
     const checked = validatorsOf(job).input(input, ["input"]);
     if (!checked.ok) throw new RequestValidationError(checked.errors, input);
     const backend = await this.#open();
-    return backend.enqueue(job, input, { ...options, maxQueued: this.#options.maxQueued });
+    return backend.enqueue(job, input, {
+      idempotencyKey: options.idempotencyKey,
+      maxQueued: options.maxQueued ?? this.#options.maxQueued,
+    });
   }
 
   /** @example const job = await queue.get(id); // null when unknown */

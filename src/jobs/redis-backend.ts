@@ -221,7 +221,10 @@ export class RedisBackend implements JobBackend {
         progress,
         job.attemptsStarted,
       );
-      if (controller.signal.aborted) throw new UnrecoverableError(CANCELLED);
+      // a cancel published while this job was being fetched found no handler to abort
+      const cancelled =
+        controller.signal.aborted || (await this.#redis.hexists(this.#cancelledKey, id)) === 1;
+      if (cancelled) throw new UnrecoverableError(CANCELLED);
       if (outcome.ok) return outcome.result;
       throw outcome.retryable ? new Error(outcome.error) : new UnrecoverableError(outcome.error);
     } finally {

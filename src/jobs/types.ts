@@ -28,6 +28,8 @@ export interface EnqueueResult {
 export interface EnqueueOptions {
   /** a second enqueue of the same job with the same key returns the first job, not a new one */
   idempotencyKey?: string;
+  /** refuse this job with `QueueFullError` while this many are pending (default: the queue's) */
+  maxQueued?: number;
 }
 
 export interface WorkOptions {
@@ -49,7 +51,7 @@ export interface JobBackend {
   enqueue(
     job: JobDefinition<any, any>,
     input: unknown,
-    options: EnqueueOptions & { maxQueued: number | undefined },
+    options: { idempotencyKey?: string; maxQueued: number | undefined },
   ): Promise<EnqueueResult>;
   get(id: string): Promise<JobRecord | null>;
   cancel(id: string): Promise<JobRecord | null>;

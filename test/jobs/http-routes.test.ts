@@ -122,6 +122,18 @@ describe("mountJob", () => {
     expect(await queue.pending()).toBe(2);
   });
 
+  it("still answers a repeated Idempotency-Key with its job while the queue is full", async () => {
+    const client = new TestClient(makeApp({ maxQueued: 1 }));
+    const headers = { "idempotency-key": "only-one" };
+    const first = await client.post("/v1/counts", { body: { texts: ["a"] }, headers });
+    expect(first.status).toBe(202);
+    const again = await client.post("/v1/counts", { body: { texts: ["a"] }, headers });
+    expect(again.status).toBe(202);
+    expect(again.headers.get("location")).toBe(first.headers.get("location"));
+    const other = await client.post("/v1/counts", { body: { texts: ["b"] } });
+    expect(other.status).toBe(503);
+  });
+
   it("refuses with 429 when asked to, using the queue's own maxQueued", async () => {
     await queue.close();
     queue = new JobQueue({ path: join(dir, "limited.db"), maxQueued: 1 });
