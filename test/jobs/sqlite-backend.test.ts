@@ -261,6 +261,17 @@ describe("the embedded SQLite job queue", () => {
     expect((await workers.get(id))?.status).toBe("cancelled");
   });
 
+  it("streams events of a job run by a worker on another connection to the file", async () => {
+    const api = open();
+    const workers = open();
+    const { id } = await api.enqueue(Sum, { numbers: [1, 1] });
+    workers.work({ jobs: [Sum] });
+    const seen: string[] = [];
+    for await (const event of api.events(id)) seen.push(event.status);
+    expect(seen.at(-1)).toBe("done");
+    expect((await api.get(id))?.result).toEqual({ total: 2 });
+  });
+
   it("runs a job again when the worker holding it stopped renewing its lease", async () => {
     const queue = open({ leaseMs: 200 });
     const { id } = await queue.enqueue(Sum, { numbers: [7] });
