@@ -1,14 +1,8 @@
-import type { DependsMarker } from "../dependencies/dependency.js";
 import { inheritWebSocket, type WebSocketDeclaration } from "../websocket/declaration.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
-import type { ExtraResponse } from "./route-options.js";
 
-export interface APIRouterOptions {
-  prefix?: string;
-  tags?: readonly string[];
-  dependencies?: readonly DependsMarker[];
-  responses?: Record<string | number, ExtraResponse>;
-}
+/** The prefix, tags, dependencies, responses and route defaults every route of the router gets. */
+export interface APIRouterOptions extends IncludeOptions {}
 
 /**
  * A group of routes with a shared prefix, tags and dependencies, included into an app.

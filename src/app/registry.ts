@@ -11,7 +11,7 @@ import {
   type WebSocketRouteOptions,
 } from "../websocket/declaration.js";
 import type { WebSocketDeclaration } from "../websocket/index.js";
-import type { ExtraResponse, RouteOptions } from "./route-options.js";
+import type { ExtraResponse, ResponseClass, RouteOptions } from "./route-options.js";
 
 type ParamsOf<TSpec> = TSpec extends { params: infer TParams } ? TParams : {};
 
@@ -55,6 +55,12 @@ export interface IncludeOptions {
   tags?: readonly string[];
   dependencies?: readonly DependsMarker[];
   responses?: Record<string | number, ExtraResponse>;
+  /** marks every route deprecated in OpenAPI */
+  deprecated?: boolean;
+  /** false: every route is served but left out of the OpenAPI document */
+  includeInSchema?: boolean;
+  /** the `responseClass` of every route that sets none */
+  defaultResponseClass?: ResponseClass;
 }
 
 function stringKeys(responses: Record<string | number, ExtraResponse> | undefined) {
@@ -190,10 +196,23 @@ export abstract class RouteRegistry {
   }
 }
 
-/** Applies an `includeRouter` call's prefix, tags, dependencies and responses to a declaration. */
+/**
+ * Applies an `includeRouter` call's prefix, tags, dependencies, responses and route defaults to a
+ * declaration: as FastAPI, a route is deprecated if it or a router says so, documented only if it
+ * and every router allow it, and rendered by its own `responseClass` before a router's default.
+ */
 export function inherit(declaration: RouteDeclaration, include: IncludeOptions): RouteDeclaration {
+  let options = declaration.options;
+  if (include.deprecated && !options.deprecated) options = { ...options, deprecated: true };
+  if (include.includeInSchema === false && options.includeInSchema !== false) {
+    options = { ...options, includeInSchema: false };
+  }
+  if (include.defaultResponseClass !== undefined && options.responseClass === undefined) {
+    options = { ...options, responseClass: include.defaultResponseClass };
+  }
   return {
     ...declaration,
+    options,
     path: `${include.prefix ?? ""}${declaration.path}`,
     tags: [...(include.tags ?? []), ...declaration.tags],
     dependencies: [...(include.dependencies ?? []), ...declaration.dependencies],
