@@ -1,4 +1,4 @@
-import { encodeJson } from "../../src/responses/response.ts";
+import { encodeJson } from "../../src/responses/response.js";
 const items = Array.from({ length: 100 }, (_, i) => ({ id: i, name: `item ${i}`, price: i * 1.5, tags: ["a", "b"], owner: { id: 1, email: "a@x.io" } }));
 const payload = { items, total: 100 };
 for (const [name, f] of [["JSON.stringify", (v: unknown) => JSON.stringify(v)], ["encodeJson", encodeJson]] as const) {

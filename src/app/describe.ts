@@ -36,6 +36,8 @@ export interface OpenApiAppOptions {
   openapiTags?: Record<string, unknown>[];
   /** the document's `servers`; the root path is listed first when one is set */
   servers?: Record<string, unknown>[];
+  /** the document's top-level `externalDocs` (FastAPI's `openapi_external_docs`) */
+  openapiExternalDocs?: { url: string; description?: string };
   /** default true: `Name-Input` / `Name-Output` components where the two sides differ */
   separateInputOutputSchemas?: boolean;
   /** operationId of every route without an explicit `operationId` */
@@ -245,6 +247,7 @@ export function describeRoute(record: RouteRecord): OperationDescription | undef
   if (options.responseDescription !== undefined) {
     operation.responseDescription = options.responseDescription;
   }
+  if (options.openapiExtra !== undefined) operation.openapiExtra = options.openapiExtra;
   return operation;
 }
 
@@ -263,6 +266,7 @@ export function documentOptions(app: DescribableApp): DocumentOptions {
   }
   if (servers.length > 0) options.servers = servers;
   if (config.openapiTags) options.openapiTags = config.openapiTags;
+  if (config.openapiExternalDocs) options.externalDocs = config.openapiExternalDocs;
   if (config.separateInputOutputSchemas !== undefined) {
     options.separateInputOutputSchemas = config.separateInputOutputSchemas;
   }

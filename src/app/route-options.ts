@@ -50,6 +50,8 @@ export interface RouteOptions<TParams extends ParamsShape = ParamsShape> {
   dependencies?: readonly DependsMarker[];
   /** false: served, but absent from the OpenAPI document */
   includeInSchema?: boolean;
+  /** merged deeply into the route's OpenAPI operation last (FastAPI's `openapi_extra`) */
+  openapiExtra?: Record<string, unknown>;
   /** largest accepted request body in bytes (default: the app's, 1 MiB) */
   bodyLimit?: number;
   /** limits for a form or multipart body, over the app's `formLimits` */

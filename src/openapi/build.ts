@@ -43,6 +43,7 @@ export function buildOpenApiDocument(
   if (Object.keys(components).length > 0) document.components = components;
   if (options.openapiTags && options.openapiTags.length > 0) document.tags = options.openapiTags;
   if (Object.keys(webhooks).length > 0) document.webhooks = webhooks;
+  if (options.externalDocs) document.externalDocs = options.externalDocs;
   return document;
 }
 

@@ -36,7 +36,22 @@ export function buildOperation(
     out.requestBody = buildRequestBody(operation.requestBody, operationId, ctx);
   }
   out.responses = buildResponses(operation, operationId, ctx);
-  return out;
+  return operation.openapiExtra ? deepMerge(structuredClone(out), operation.openapiExtra) : out;
+}
+
+/** `extra` merged into `target` (objects key by key, anything else replaced): FastAPI's deep_dict_update. */
+function deepMerge(target: JsonSchema, extra: Record<string, unknown>): JsonSchema {
+  for (const [key, value] of Object.entries(extra)) {
+    const current = target[key];
+    if (isPlainObject(current) && isPlainObject(value)) deepMerge(current, value);
+    else if (Array.isArray(current) && Array.isArray(value)) target[key] = [...current, ...value];
+    else target[key] = structuredClone(value);
+  }
+  return target;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A parameter declared twice (route and dependency) is documented once, first declaration wins. */

@@ -32,6 +32,8 @@ export interface OperationDescription {
   responses: Record<string, ExtraResponseDescription>;
   /** one entry per security dependency, in first-use order */
   security: SecurityRequirementDescription[];
+  /** merged deeply into the built operation, last */
+  openapiExtra?: Record<string, unknown>;
 }
 
 export interface ParameterDescription {
@@ -101,6 +103,8 @@ export interface DocumentOptions {
   servers?: Record<string, unknown>[];
   openapiTags?: Record<string, unknown>[];
   webhooks?: OperationDescription[];
+  /** the document's top-level `externalDocs` (`{ url, description? }`) */
+  externalDocs?: Record<string, unknown>;
   /** default true: `Name-Input`/`Name-Output` only where the two JSON Schemas differ */
   separateInputOutputSchemas?: boolean;
   /** default `${name}${path with non-word chars -> "_"}_${method}` */
