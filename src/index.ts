@@ -5,7 +5,11 @@
 // Application
 export { APIRouter, type APIRouterOptions } from "./app/api-router.js";
 export { App, type AppOptions, type Logger, type Middleware } from "./app/app.js";
-export type { ExceptionHandler } from "./app/exception-handlers.js";
+export {
+  type ExceptionHandler,
+  httpExceptionHandler,
+  requestValidationExceptionHandler,
+} from "./app/exception-handlers.js";
 export type { Lifespan } from "./app/lifespan.js";
 export type { Handler, IncludeOptions } from "./app/registry.js";
 export type { ExtraResponse, ResponseClass, RouteOptions } from "./app/route-options.js";

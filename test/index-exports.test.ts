@@ -72,10 +72,12 @@ describe("the package's public API", () => {
         "describeApp",
         "describeRoute",
         "handleFetch",
+        "httpExceptionHandler",
         "jsonableEncoder",
         "legacySecurityHandler",
         "loadSettings",
         "mountJob",
+        "requestValidationExceptionHandler",
         "safeCompare",
         "serve",
       ]

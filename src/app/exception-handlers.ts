@@ -45,6 +45,30 @@ export function requestValidationResponse(
 
 export { internalErrorResponse };
 
+/** the validation-error limits of the app whose handler is answering a request */
+const limitsOfRequest = new WeakMap<RequestContext, ResolvedValidationErrorLimits>();
+
+/**
+ * The default answer to an `HTTPException` (FastAPI's `http_exception_handler`), for a custom
+ * handler to delegate to.
+ * @example app.exceptionHandler(HTTPException, (ctx, error) => { audit(error); return httpExceptionHandler(ctx, error); });
+ */
+export function httpExceptionHandler(_ctx: RequestContext, error: HTTPException): OutgoingResponse {
+  return httpExceptionResponse(error);
+}
+
+/**
+ * The default 422 (FastAPI's `request_validation_exception_handler`), within the app's
+ * `validationErrors` limits, for a custom handler to delegate to.
+ * @example app.exceptionHandler(RequestValidationError, (ctx, error) => { log(error.errors); return requestValidationExceptionHandler(ctx, error); });
+ */
+export function requestValidationExceptionHandler(
+  ctx: RequestContext,
+  error: RequestValidationError,
+): OutgoingResponse {
+  return requestValidationResponse(error, limitsOfRequest.get(ctx));
+}
+
 /**
  * Finds the handler for an error: by status for HTTPExceptions, then by class (nearest
  * registered ancestor first), then the defaults (HTTPException, RequestValidationError, 500).
@@ -78,6 +102,7 @@ export class ExceptionHandlers {
     if (error instanceof RangeError && (await bodyNestsTooDeep(ctx))) error = bodyParseError();
     const handler = this.find(error);
     if (handler) {
+      limitsOfRequest.set(ctx, this.#limits);
       try {
         return await handler(ctx, error);
       } catch (handlerError) {
