@@ -34,10 +34,7 @@ const BEARER_CHALLENGE: SecurityFailure = {
 abstract class OAuth2Bearer<TAutoError extends boolean> extends SecurityBase<
   AutoErrorValue<TAutoError, string>
 > {
-  protected authenticate(
-    args: { authorization?: string },
-    _ctx: RequestContext,
-  ): string | null {
+  protected authenticate(args: { authorization?: string }, _ctx: RequestContext): string | null {
     const [scheme, token] = splitAuthorization(args.authorization);
     if (args.authorization && scheme.toLowerCase() === "bearer") return token;
     // 401 + WWW-Authenticate: Bearer in FastAPI 0.115 already
@@ -106,10 +103,7 @@ export class OpenIdConnect<TAutoError extends boolean = true> extends SecurityBa
     super({ authorization: authorizationParam() }, model, options);
   }
 
-  protected authenticate(
-    args: { authorization?: string },
-    _ctx: RequestContext,
-  ): string | null {
+  protected authenticate(args: { authorization?: string }, _ctx: RequestContext): string | null {
     if (args.authorization) return args.authorization;
     if (!this.autoError) return null;
     return this.fail(BEARER_CHALLENGE, { status: 403, detail: NOT_AUTHENTICATED });
