@@ -197,6 +197,10 @@ export { type WorkerPoolOptions, WorkerPool, type WorkerTask } from "./workers/w
 // Serving and testing
 export { handleFetch } from "./http/fetch-handler.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
-export { TestClient, type TestRequestInit } from "./testing/test-client.js";
+export {
+  TestClient,
+  type TestClientOptions,
+  type TestRequestInit,
+} from "./testing/test-client.js";
 export { WebSocketDenialResponse, WebSocketTestSession } from "./testing/websocket-session.js";
 export { attachWebSocketUpgrade, type WebSocketUpgrades } from "./server/websocket-upgrade.js";

@@ -4,6 +4,7 @@ import { RequestValidationError } from "../errors/validation.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
 import type { ResolvedJsonLimits } from "../http/json-guard.js";
+import { recordServerError } from "../http/server-errors.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import { ParamExtractor } from "../params/extract.js";
@@ -45,7 +46,9 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
     const tasks = ctx.background;
     ctx.onAfterSend(async () => {
       const failure = await tasks.run();
-      if (failure !== undefined) settings.logError(`a background task of ${where} failed`, failure);
+      if (failure === undefined) return;
+      settings.logError(`a background task of ${where} failed`, failure);
+      recordServerError(ctx, failure);
     });
   };
   const respond = (result: unknown, ctx: RequestContext): OutgoingResponse => {

@@ -9,6 +9,7 @@ import { RequestValidationError, ResponseValidationError } from "../errors/valid
 import { bodyNestsTooDeep, bodyParseError } from "../http/body.js";
 import type { RequestContext } from "../http/context.js";
 import { internalErrorResponse } from "../http/outgoing.js";
+import { recordServerError } from "../http/server-errors.js";
 import { isBodylessStatus } from "../internal/status.js";
 import type { MaybePromise } from "../internal/types.js";
 import { encodeJson, type OutgoingResponse } from "../responses/response.js";
@@ -107,6 +108,7 @@ export class ExceptionHandlers {
         return await handler(ctx, error);
       } catch (handlerError) {
         logError(`exception handler failed on ${ctx.method} ${ctx.path}`, handlerError);
+        recordServerError(ctx, handlerError);
         return internalErrorResponse();
       }
     }
@@ -120,6 +122,7 @@ export class ExceptionHandlers {
     }
     if (response !== null) return response;
     logError(`${describeServerError(error)} in ${where()}`, error);
+    recordServerError(ctx, error);
     return internalErrorResponse();
   }
 

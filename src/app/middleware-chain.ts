@@ -1,5 +1,6 @@
 import type { RequestContext } from "../http/context.js";
 import { internalErrorResponse, type OutgoingResponse } from "../http/outgoing.js";
+import { recordServerError } from "../http/server-errors.js";
 import type { MaybePromise } from "../internal/types.js";
 
 /** `(ctx, callNext) => response`: the last added middleware runs first (outermost). */
@@ -27,6 +28,7 @@ export function chainMiddleware(
         return await current(ctx, async () => wrapped(ctx));
       } catch (error) {
         logError(`middleware failed on ${ctx.method} ${ctx.path}`, error);
+        recordServerError(ctx, error);
         return internalErrorResponse();
       }
     };

@@ -1,6 +1,7 @@
 import { RequestValidationError } from "../errors/validation.js";
 import type { RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
+import { recordServerError } from "../http/server-errors.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import type { ParamFailure } from "../params/extract.js";
@@ -152,7 +153,9 @@ export class RouteSolver {
     ctx.onAfterSend(async () => {
       // a failed background task is thrown into the generators, as FastAPI 0.118+ does
       const thrown = error ?? (ctx.hasBackground ? ctx.background.failure : undefined);
-      this.#logFailures(await stack.close(thrown, false));
+      const failures = await stack.close(thrown, false);
+      this.#logFailures(failures);
+      if (failures.length > 0) recordServerError(ctx, failures[0]);
     });
   }
 

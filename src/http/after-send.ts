@@ -1,4 +1,5 @@
 import type { RequestContext } from "./context.js";
+import { recordServerError } from "./server-errors.js";
 
 /** Runs what a request scheduled for after its response (background tasks, teardown), in order. */
 export async function runAfterSend(
@@ -13,6 +14,7 @@ export async function runAfterSend(
       await step();
     } catch (error) {
       logError(`after-response work of ${ctx.method} ${ctx.path} failed`, error);
+      recordServerError(ctx, error);
     }
   }
 }

@@ -6,6 +6,7 @@ import { runAfterSend } from "./after-send.js";
 import { type HeaderValues, type RequestAdapter, RequestContext } from "./context.js";
 import { fixedContentLength, internalErrorResponse, type OutgoingResponse } from "./outgoing.js";
 import type { Servable } from "./servable.js";
+import { recordServerError, serverErrorOf } from "./server-errors.js";
 
 interface FetchNative {
   request: Request;
@@ -110,6 +111,8 @@ export interface FetchOptions {
   client?: { host: string; port: number } | null;
   /** keep the Web Request's abort signal as ctx.signal */
   signal?: AbortSignal;
+  /** throw the error behind a 500 (or behind failed after-response work) instead of answering */
+  raiseServerExceptions?: boolean;
 }
 
 /** Answers a Web-standard Request: for Bun, Deno, Workers, and the in-process TestClient. */
@@ -133,6 +136,7 @@ export async function handleFetch(
     assertFinalStatus(response.status);
   } catch (error) {
     logError(`sending the response to ${ctx.method} ${ctx.path} failed`, error);
+    recordServerError(ctx, error);
     response = internalErrorResponse();
   }
   const headers = new Headers();
@@ -164,6 +168,10 @@ export async function handleFetch(
   if (fixed || isHead) {
     if (options.awaitAfterSend) await finish();
     else void finish();
+  }
+  if (options.raiseServerExceptions) {
+    const failure = serverErrorOf(ctx);
+    if (failure.raised) throw failure.error;
   }
   return web;
 }

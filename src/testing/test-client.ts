@@ -2,6 +2,18 @@ import { handleFetch } from "../http/fetch-handler.js";
 import type { Servable } from "../http/servable.js";
 import { connectWebSocket, type WebSocketTestSession } from "./websocket-session.js";
 
+export interface TestClientOptions {
+  baseUrl?: string;
+  /** sent with every request; a request's own header of the same name replaces one */
+  headers?: Record<string, string>;
+  /**
+   * default true (Starlette's `raise_server_exceptions`): a request whose error the app answered
+   * with a 500, or whose background task or teardown failed, rejects with that error; false:
+   * the 500 response is returned
+   */
+  raiseServerExceptions?: boolean;
+}
+
 export interface TestRequestInit {
   headers?: Record<string, string> | [string, string][];
   /** a string or bytes is sent as is; anything else as JSON (with a JSON content type) */
@@ -30,8 +42,12 @@ export class TestClient {
   readonly baseUrl: string;
   readonly #defaultHeaders: Record<string, string>;
 
-  constructor(app: Servable, options: { baseUrl?: string; headers?: Record<string, string> } = {}) {
+  /** default true, as Starlette: an error the app answered with a 500 is thrown to the test */
+  readonly raiseServerExceptions: boolean;
+
+  constructor(app: Servable, options: TestClientOptions = {}) {
     this.app = app;
+    this.raiseServerExceptions = options.raiseServerExceptions ?? true;
     this.baseUrl = options.baseUrl ?? "http://testserver";
     this.#defaultHeaders = { "user-agent": "testclient", ...options.headers };
   }
@@ -91,6 +107,7 @@ export class TestClient {
     });
     return handleFetch(this.app, request, {
       awaitAfterSend: true,
+      raiseServerExceptions: this.raiseServerExceptions,
       client: { host: "testclient", port: 50000 },
     });
   }

@@ -117,6 +117,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/realtime/serving-controls.js")).app,
   },
   {
+    name: "fastapi-port",
+    source: "fastapi/port.ts#app",
+    load: async () => (await import("../../examples/fastapi/port.js")).app,
+  },
+  {
     name: "realtime-tokens",
     source: "realtime/tokens.ts#app",
     load: async () => (await import("../../examples/realtime/tokens.js")).app,

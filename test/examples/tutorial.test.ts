@@ -7,7 +7,7 @@ import { app as queryApp } from "../../examples/tutorial/query-params.js";
 import { app as responsesApp } from "../../examples/tutorial/responses.js";
 import { fetchHandler, start } from "../../examples/tutorial/serving.js";
 import { app as streamingApp } from "../../examples/tutorial/streaming.js";
-import { greetAlice } from "../../examples/tutorial/testing.js";
+import { brokenAsClientsSeeIt, greetAlice } from "../../examples/tutorial/testing.js";
 import { TestClient } from "../../src/index.js";
 
 describe("path parameters tutorial", () => {
@@ -217,6 +217,10 @@ describe("streaming tutorial: JSON Lines", () => {
 describe("testing and serving tutorials", () => {
   it("calls the app in-process", async () => {
     expect(await greetAlice()).toEqual({ status: 200, body: { message: "Hello Alice" } });
+  });
+
+  it("throws a server error to the test unless raiseServerExceptions is false", async () => {
+    expect(await brokenAsClientsSeeIt()).toEqual({ raised: "database is down", status: 500 });
   });
 
   it("serves on a real socket and through fetch", async () => {

@@ -20,7 +20,7 @@ function appWithInformationalStatuses() {
 describe("a response status outside 200–599", () => {
   it("is a logged 500 in process", async () => {
     const { app, logger } = appWithInformationalStatuses();
-    const client = new TestClient(app);
+    const client = new TestClient(app, { raiseServerExceptions: false });
     for (const path of ["/raised", "/set"]) {
       const r = await client.get(path);
       expect([r.status, await r.text()]).toEqual([500, "Internal Server Error"]);

@@ -4,7 +4,7 @@ import { createErrorsApp } from "./apps/app-errors.js";
 import { CASES } from "./cases.js";
 import { expectCase, sendCase } from "./recorded.js";
 
-const client = new TestClient(createErrorsApp());
+const client = new TestClient(createErrorsApp(), { raiseServerExceptions: false });
 
 describe("§5 HTTPException, 404, 405, 500", () => {
   it.each([

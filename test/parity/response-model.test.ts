@@ -7,6 +7,7 @@ import { expectCase, jsFloats } from "./recorded.js";
 const logged: { message: string; error: unknown }[] = [];
 const client = new TestClient(
   createResponseModelApp({ error: (message, error) => logged.push({ message, error }) }),
+  { raiseServerExceptions: false },
 );
 
 /** The recorded `errors` of each ResponseValidationError the server raised. */

@@ -226,9 +226,9 @@ describe("schemes inside other dependencies", () => {
       string | null
     >();
     expectTypeOf(new HTTPBearer().__value).toEqualTypeOf<HTTPAuthorizationCredentials>();
-    expectTypeOf(new HTTPBasic({ autoError: false }).__value).toEqualTypeOf<
-      HTTPBasicCredentials | null
-    >();
+    expectTypeOf(
+      new HTTPBasic({ autoError: false }).__value,
+    ).toEqualTypeOf<HTTPBasicCredentials | null>();
     expectTypeOf(new OAuth2PasswordBearer({ tokenUrl: "t" }).__value).toEqualTypeOf<string>();
     const app = new App();
     app.get("/", { params: { auth: Depends(new HTTPBearer()) } }, ({ auth }) => {

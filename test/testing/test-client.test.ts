@@ -1,5 +1,5 @@
-import { expect, it } from "vitest";
-import { App, TestClient } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { App, HTTPException, TestClient } from "../../src/index.js";
 
 function headerEcho(): App {
   const app = new App();
@@ -30,4 +30,46 @@ it("keeps a name the request itself repeats", async () => {
     ],
   });
   expect((await r.json()).token).toBe("a, b");
+});
+
+describe("raiseServerExceptions", () => {
+  class Boom extends Error {}
+  function failingApp(): App {
+    const app = new App({ logger: { error: () => {} } });
+    app.get("/boom", {}, () => {
+      throw new Boom("handler failed");
+    });
+    app.get("/task", {}, (_args, ctx) => {
+      ctx.background.add(() => {
+        throw new Boom("task failed");
+      });
+      return { ok: true };
+    });
+    app.get("/teapot", {}, () => {
+      throw new HTTPException(418);
+    });
+    return app;
+  }
+
+  it("is on by default, as Starlette's: the error behind a 500 rejects the request", async () => {
+    const client = new TestClient(failingApp());
+    await expect(client.get("/boom")).rejects.toThrow(new Boom("handler failed"));
+  });
+
+  it("rejects with a failed background task's error too", async () => {
+    await expect(new TestClient(failingApp()).get("/task")).rejects.toBeInstanceOf(Boom);
+  });
+
+  it("leaves handled errors alone", async () => {
+    expect((await new TestClient(failingApp()).get("/teapot")).status).toBe(418);
+  });
+
+  it("off: the 500 response is returned", async () => {
+    const client = new TestClient(failingApp(), { raiseServerExceptions: false });
+    const r = await client.get("/boom");
+    expect({ status: r.status, body: await r.text() }).toEqual({
+      status: 500,
+      body: "Internal Server Error",
+    });
+  });
 });
