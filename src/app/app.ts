@@ -10,7 +10,7 @@ import { bodyKindOf } from "../params/analyze.js";
 import type { OutgoingResponse } from "../responses/response.js";
 import { decodePath, Router } from "../routing/index.js";
 import { legacySecurityHandler, SecurityHTTPException } from "../security/errors.js";
-import { handleFetch } from "../server/fetch-adapter.js";
+import { createFetchEntry, type FetchEntry } from "../server/fetch-entry.js";
 import { FileResponse } from "../staticfiles/file-response.js";
 import type { APIRouter } from "./api-router.js";
 import { compileRoute } from "./compile.js";
@@ -204,10 +204,11 @@ export class App extends RouteRegistry {
   }
 
   /**
-   * Answers a Web-standard Request (Bun, Deno, Workers).
-   * @example export default { fetch: app.fetch };
+   * Answers a Web-standard Request (Bun, Deno, Workers); the first request runs the lifespan's
+   * startup if nothing has.
+   * @example export default { fetch: app.fetch }; // Bun; on Deno: Deno.serve(app.fetch)
    */
-  readonly fetch = (request: Request): Promise<globalThis.Response> => handleFetch(this, request);
+  readonly fetch: FetchEntry = createFetchEntry(this);
 
   /** compiles every route now instead of on its first request */
   compile(): this {

@@ -6,14 +6,18 @@ import {
   fixedContentLength,
   internalErrorResponse,
   type OutgoingResponse,
+  type ResponseHeaders,
 } from "../http/outgoing.js";
 import { assertFinalStatus, isBodylessStatus } from "../internal/status.js";
 import { runAfterSend } from "./after-send.js";
+import { type ClientAddress, clientOf } from "./fetch-client.js";
 import type { Servable } from "./handler.js";
 
 interface FetchNative {
   request: Request;
-  client: { host: string; port: number } | null;
+  /** undefined until first read: resolved from `platform` only when a handler asks */
+  client: ClientAddress | null | undefined;
+  platform: unknown;
 }
 
 async function readLimited(
@@ -66,25 +70,30 @@ const fetchAdapter: RequestAdapter = {
     if (signal.aborted) controller.abort(signal.reason);
     else signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
   },
-  client: (ctx) => (ctx.native as FetchNative).client,
+  client(ctx) {
+    const native = ctx.native as FetchNative;
+    if (native.client === undefined) native.client = clientOf(native.request, native.platform);
+    return native.client;
+  },
 };
 
-function headersOf(request: Request, url: URL): HeaderValues {
+function headersOf(request: Request, host: string): HeaderValues {
   const headers: HeaderValues = {};
   request.headers.forEach((value, name) => {
     headers[name] = name === "cookie" ? value.replaceAll(", ", "; ") : value;
   });
-  // a Web Request keeps the host in its URL, not its headers
-  headers.host ??= url.host;
+  // a Web Request keeps the host in its URL, not always in its headers
+  headers.host ??= host;
   return headers;
 }
+
+const encoder = new TextEncoder();
 
 function toWebBody(body: OutgoingResponse["body"], onDone: () => void): BodyInit | null {
   if (body === null || body instanceof Uint8Array) return body as BodyInit | null;
   // bytes, not a string: a string body would make the Web Response add its own content-type
-  if (typeof body === "string") return Buffer.from(body);
+  if (typeof body === "string") return encoder.encode(body);
   const iterator = body[Symbol.asyncIterator]();
-  const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -108,30 +117,88 @@ function toWebBody(body: OutgoingResponse["body"], onDone: () => void): BodyInit
   });
 }
 
+/**
+ * A Web Response's headers from ours: the record itself when every header has one value (Bun
+ * and Deno copy a plain record faster than they build a Headers), else name/value pairs.
+ */
+function webHeaders(headers: ResponseHeaders): HeadersInit {
+  let pairs: [string, string][] | undefined;
+  for (const name in headers) {
+    if (Array.isArray(headers[name])) {
+      pairs = [];
+      break;
+    }
+  }
+  if (pairs === undefined) return headers as Record<string, string>;
+  for (const name in headers) {
+    const value = headers[name]!;
+    if (Array.isArray(value)) for (const item of value) pairs.push([name, item]);
+    else pairs.push([name, value]);
+  }
+  return pairs;
+}
+
 export interface FetchOptions {
   /** wait for background tasks and teardown before resolving (TestClient does) */
   awaitAfterSend?: boolean;
-  client?: { host: string; port: number } | null;
-  /** keep the Web Request's abort signal as ctx.signal */
-  signal?: AbortSignal;
+  client?: ClientAddress | null;
+  /**
+   * what the runtime passes a fetch handler after the Request (Bun's server, Deno's
+   * ServeHandlerInfo): where `ctx.client` is read from
+   */
+  platform?: unknown;
+  /** called when the response body is streamed (Bun lifts its idle timeout for it) */
+  onStream?: (request: Request, platform: unknown) => void;
 }
 
-/** Answers a Web-standard Request: for Bun, Deno, Workers, and the in-process TestClient. */
-export async function handleFetch(
+const NO_OPTIONS: FetchOptions = {};
+
+/**
+ * Answers a Web-standard Request: for Bun, Deno, Workers, and the in-process TestClient.
+ *
+ * @example Bun.serve({ fetch: (request, server) => handleFetch(app, request, { platform: server }) });
+ */
+export function handleFetch(
   app: Servable,
   request: Request,
-  options: FetchOptions = {},
+  options: FetchOptions = NO_OPTIONS,
 ): Promise<Response> {
-  const url = new URL(request.url);
+  // "http://host:1/a?b" -> scheme "http", host "host:1", target "/a?b": a Request's URL is
+  // always absolute, and parsing it by hand saves a URL object per request
+  const url = request.url;
+  const authority = url.indexOf("//") + 2;
+  let slash = url.indexOf("/", authority);
+  if (slash === -1) slash = url.length;
   const ctx = new RequestContext(
     fetchAdapter,
-    { request, client: options.client ?? null } satisfies FetchNative,
+    {
+      request,
+      client: options.client,
+      platform: options.platform,
+    } satisfies FetchNative,
     request.method.toUpperCase(),
-    `${url.pathname}${url.search}`,
-    headersOf(request, url),
-    url.protocol.replace(":", ""),
+    slash === url.length ? "/" : url.slice(slash),
+    headersOf(request, url.slice(authority, slash)),
+    url.slice(0, authority - 3),
   );
-  let response = await app.handle(ctx);
+  let response: OutgoingResponse | PromiseLike<OutgoingResponse>;
+  try {
+    response = app.handle(ctx);
+  } catch (error) {
+    app.logger.error(`handling ${ctx.method} ${ctx.path} failed`, error);
+    response = internalErrorResponse();
+  }
+  if (typeof (response as PromiseLike<OutgoingResponse>).then === "function")
+    return Promise.resolve(response).then((settled) => toWebResponse(app, ctx, settled, options));
+  return toWebResponse(app, ctx, response as OutgoingResponse, options);
+}
+
+function toWebResponse(
+  app: Servable,
+  ctx: RequestContext,
+  response: OutgoingResponse,
+  options: FetchOptions,
+): Promise<Response> {
   const logError = (message: string, error: unknown) => app.logger.error(message, error);
   try {
     assertFinalStatus(response.status);
@@ -139,20 +206,15 @@ export async function handleFetch(
     logError(`sending the response to ${ctx.method} ${ctx.path} failed`, error);
     response = internalErrorResponse();
   }
-  const headers = new Headers();
-  for (const name in response.headers) {
-    const value = response.headers[name]!;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else headers.set(name, value);
-  }
-  if (ctx.closeConnection) headers.set("connection", "close");
+  const { status, headers } = response;
+  if (ctx.closeConnection) headers.connection = "close";
   const fixed =
     response.body === null ||
     typeof response.body === "string" ||
     response.body instanceof Uint8Array;
-  if (fixed && !headers.has("content-length")) {
-    const length = fixedContentLength(response.status, response.body as string | Uint8Array | null);
-    if (length !== undefined) headers.set("content-length", length);
+  if (fixed && headers["content-length"] === undefined) {
+    const length = fixedContentLength(status, response.body as string | Uint8Array | null);
+    if (length !== undefined) headers["content-length"] = length;
   }
   let finished: Promise<void> | undefined;
   const finish = () => {
@@ -161,13 +223,25 @@ export async function handleFetch(
   };
   const isHead = ctx.method === "HEAD";
   const body =
-    isBodylessStatus(response.status) || isHead
-      ? null
-      : toWebBody(response.body, () => void finish());
-  const web = new Response(body, { status: response.status, headers });
-  if (fixed || isHead) {
-    if (options.awaitAfterSend) await finish();
-    else void finish();
+    isBodylessStatus(status) || isHead ? null : toWebBody(response.body, () => void finish());
+  if (!fixed && body !== null)
+    options.onStream?.((ctx.native as FetchNative).request, options.platform);
+  let web: Response;
+  try {
+    web = new Response(body, { status, headers: webHeaders(headers) });
+  } catch (error) {
+    // an invalid header value: the node adapter answers the same plain 500
+    logError(`sending the response to ${ctx.method} ${ctx.path} failed`, error);
+    const fallback = internalErrorResponse();
+    fallback.headers["content-length"] = fixedContentLength(500, fallback.body as string)!;
+    web = new Response(isHead ? null : (fallback.body as string), {
+      status: 500,
+      headers: fallback.headers as Record<string, string>,
+    });
   }
-  return web;
+  if ((fixed || isHead) && ctx.afterSend !== undefined) {
+    if (options.awaitAfterSend) return finish().then(() => web);
+    void finish();
+  }
+  return Promise.resolve(web);
 }
