@@ -145,6 +145,9 @@ export {
 } from "./openapi/index.js";
 
 // Serving and testing
-export { handleFetch } from "./server/fetch-adapter.js";
+export { type BunServer, serveBun } from "./server/bun.js";
+export { type DenoServer, serveDeno } from "./server/deno.js";
+export { type FetchOptions, handleFetch } from "./server/fetch-adapter.js";
+export type { FetchEntry } from "./server/fetch-entry.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";

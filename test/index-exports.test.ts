@@ -65,6 +65,8 @@ describe("the package's public API", () => {
         "loadSettings",
         "safeCompare",
         "serve",
+        "serveBun",
+        "serveDeno",
       ]
     `);
   });

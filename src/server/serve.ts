@@ -7,6 +7,7 @@ import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import { runAfterSend } from "./after-send.js";
 import type { Servable } from "./handler.js";
+import { nativeServe } from "./native-dispatch.js";
 import { nodeAdapter, schemeOf } from "./node-adapter.js";
 import { sendNodeResponse } from "./send.js";
 
@@ -21,8 +22,9 @@ export interface ServeOptions {
   shutdownTimeout?: number;
 }
 
-export interface RunningServer {
-  readonly server: Server;
+export interface RunningServer<TServer = Server> {
+  /** node's http.Server; on Bun and Deno the runtime's own (see serveBun / serveDeno) */
+  readonly server: TServer;
   readonly port: number;
   readonly url: string;
   /** stops accepting, waits for in-flight requests, runs the app's shutdown */
@@ -134,6 +136,9 @@ export function createNodeListener(app: Servable) {
  * @example const server = await serve(app, { port: 8000 }); … await server.close();
  */
 export async function serve(app: Servable, options: ServeOptions = {}): Promise<RunningServer> {
+  // on Bun and Deno, their own server (its type is theirs: serveBun/serveDeno name it)
+  const native = nativeServe(app, options);
+  if (native !== undefined) return native as Promise<RunningServer<any>>;
   await app.startup();
   const server = createServer({ keepAlive: true }, createNodeListener(app));
   server.keepAliveTimeout = 5_000;
