@@ -1,4 +1,4 @@
-import { handleFetch } from "./fetch-adapter.js";
+import { answerFetch } from "./fetch-adapter.js";
 import type { Servable } from "./handler.js";
 import { serveNative } from "./native-serve.js";
 import type { RunningServer, ServeOptions } from "./serve.js";
@@ -15,7 +15,7 @@ export interface BunServer {
 interface BunServeOptions {
   hostname: string;
   port: number;
-  fetch(request: Request, server: BunServer): Promise<Response>;
+  fetch(request: Request, server: BunServer): Response | Promise<Response>;
 }
 
 interface BunGlobal {
@@ -55,7 +55,7 @@ export function serveBun(
       // one options object for every request: Bun passes the same server each time
       fetch(request, server) {
         fetchOptions ??= { platform: server, onStream: keepStreamOpen };
-        return handleFetch(app, request, fetchOptions);
+        return answerFetch(app, request, fetchOptions);
       },
     });
     return { server, port: server.port, stop: (force) => server.stop(force) };

@@ -1,4 +1,4 @@
-import { handleFetch } from "./fetch-adapter.js";
+import { answerFetch } from "./fetch-adapter.js";
 import type { Servable } from "./handler.js";
 import { serveNative } from "./native-serve.js";
 import type { RunningServer, ServeOptions } from "./serve.js";
@@ -14,7 +14,7 @@ interface DenoServeOptions {
   hostname: string;
   port: number;
   onListen(addr: { hostname: string; port: number }): void;
-  handler(request: Request, info: unknown): Promise<Response>;
+  handler(request: Request, info: unknown): Response | Promise<Response>;
 }
 
 interface DenoGlobal {
@@ -45,7 +45,7 @@ export function serveDeno(
       port,
       // Deno prints "Listening on …" unless told otherwise; serve() stays quiet as on node
       onListen: () => {},
-      handler: (request, info) => handleFetch(app, request, { platform: info }),
+      handler: (request, info) => answerFetch(app, request, { platform: info }),
     });
     return {
       server,

@@ -1,8 +1,8 @@
-import { handleFetch } from "./fetch-adapter.js";
+import { answerFetch } from "./fetch-adapter.js";
 import type { Servable } from "./handler.js";
 
-/** `app.fetch`: a Web-standard handler, `(request, platform?) => Promise<Response>`. */
-export type FetchEntry = (request: Request, platform?: unknown) => Promise<Response>;
+/** `app.fetch`: a Web-standard handler; a synchronous route answers without a promise. */
+export type FetchEntry = (request: Request, platform?: unknown) => Response | Promise<Response>;
 
 /**
  * The fetch handler an app exposes as `app.fetch`. The first request runs the lifespan's
@@ -17,10 +17,10 @@ export function createFetchEntry(app: Servable): FetchEntry {
   let ready = false;
   return (request, platform) => {
     const options = platform === undefined ? undefined : { platform };
-    if (ready) return handleFetch(app, request, options);
+    if (ready) return answerFetch(app, request, options);
     starting ??= app.startup().then(() => {
       ready = true;
     });
-    return starting.then(() => handleFetch(app, request, options));
+    return starting.then(() => answerFetch(app, request, options));
   };
 }

@@ -89,7 +89,7 @@ export function toWebResponse(
   ctx: RequestContext,
   response: OutgoingResponse,
   options: WebResponseOptions,
-): Promise<Response> {
+): Response | Promise<Response> {
   const isHead = ctx.method === "HEAD";
   try {
     assertFinalStatus(response.status);
@@ -131,7 +131,7 @@ export function toWebResponse(
     const done = runAfterSend(ctx, logErrorOf(app));
     if (options.awaitAfterSend) return done.then(() => web);
   }
-  return Promise.resolve(web);
+  return web;
 }
 
 function logErrorOf(app: Servable): (message: string, error: unknown) => void {
