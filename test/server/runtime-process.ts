@@ -34,11 +34,15 @@ export function runtimeCommand(runtime: Runtime, file: string, args: string[]): 
 
 export interface RuntimeServer {
   readonly url: string;
-  readonly runtime: string;
+  /** what the child printed on its ready line, after the URL */
+  readonly ready: string;
   /** everything the server wrote to stderr so far */
   stderr(): string;
   stop(): Promise<void>;
 }
+
+/** "http://127.0.0.1:4000" in "listening on http://127.0.0.1:4000/" */
+const URL_IN_LINE = /http:\/\/[A-Za-z0-9.-]+:\d+/;
 
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -53,38 +57,50 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts `serve(factory())` on a real Bun or Deno process and resolves once it listens; rejects
- * with the child's stderr if it exits or stays silent for `timeoutMs`.
+ * Spawns a server process and resolves once its output (stdout or stderr) shows a line with
+ * "http://host:port"; rejects with its stderr if it exits or stays silent for `timeoutMs`.
  */
-export function startRuntimeServer(
-  runtime: Runtime,
-  module: string,
-  exportName: string,
+export function startServerProcess(
+  command: string[],
+  env: Record<string, string> = {},
   timeoutMs = 20_000,
 ): Promise<RuntimeServer> {
-  const [program, ...args] = runtimeCommand(runtime, SERVER_SCRIPT, [module, exportName]);
-  const child = spawn(program!, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  let stdout = "";
-  child.stderr!.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
+  const [program, ...args] = command;
+  const child = spawn(program!, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let stderr = "";
+  let output = "";
   return new Promise((resolve, reject) => {
     const fail = (why: string) => {
       clearTimeout(timer);
       void stopChild(child);
-      reject(new Error(`${runtime} server ${why}:\n${stderr}`));
+      reject(new Error(`${command.join(" ")} ${why}:\n${stderr}`));
     };
     const timer = setTimeout(() => fail(`did not listen within ${timeoutMs} ms`), timeoutMs);
     child.once("exit", (code) => fail(`exited (${code})`));
-    child.stdout!.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const line = stdout.split("\n").find((l) => l.startsWith("{"));
+    const onData = (chunk: Buffer, isError: boolean) => {
+      if (isError) stderr += chunk.toString();
+      output += chunk.toString();
+      const line = output.split("\n").find((l) => URL_IN_LINE.test(l));
       if (line === undefined) return;
       clearTimeout(timer);
       child.removeAllListeners("exit");
-      const { url, runtime: reported } = JSON.parse(line) as { url: string; runtime: string };
-      resolve({ url, runtime: reported, stderr: () => stderr, stop: () => stopChild(child) });
-    });
+      const url = URL_IN_LINE.exec(line)![0].replace("0.0.0.0", "127.0.0.1");
+      resolve({ url, ready: line, stderr: () => stderr, stop: () => stopChild(child) });
+    };
+    child.stdout!.on("data", (chunk: Buffer) => onData(chunk, false));
+    child.stderr!.on("data", (chunk: Buffer) => onData(chunk, true));
   });
+}
+
+/** Starts `serve(factory())` on a real Bun or Deno process (runtime-server.ts). */
+export function startRuntimeServer(
+  runtime: Runtime,
+  module: string,
+  exportName: string,
+): Promise<RuntimeServer> {
+  return startServerProcess(runtimeCommand(runtime, SERVER_SCRIPT, [module, exportName]));
 }

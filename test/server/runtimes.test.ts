@@ -45,7 +45,7 @@ function describeEveryRuntime(cases: (transport: Transport, request: () => Fetch
           "test/server/runtime-app.ts",
           "createRuntimeApp",
         );
-        expect(server.runtime).toBe(runtime);
+        expect(JSON.parse(server.ready).runtime).toBe(runtime);
       });
       afterAll(() => server?.stop());
       cases(
