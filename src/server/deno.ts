@@ -1,5 +1,5 @@
-import { answerFetch } from "./fetch-adapter.js";
-import type { Servable } from "./handler.js";
+import { answerFetch } from "../http/fetch-handler.js";
+import type { Servable } from "../http/servable.js";
 import { serveNative } from "./native-serve.js";
 import type { RunningServer, ServeOptions } from "./serve.js";
 

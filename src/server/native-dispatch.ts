@@ -1,6 +1,6 @@
+import type { Servable } from "../http/servable.js";
 import { bunGlobal, serveBun } from "./bun.js";
 import { denoGlobal, serveDeno } from "./deno.js";
-import type { Servable } from "./handler.js";
 import type { RunningServer, ServeOptions } from "./serve.js";
 
 /** The runtime the code runs on, by its global (`Bun`, `Deno`); node otherwise. */

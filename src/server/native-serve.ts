@@ -1,4 +1,4 @@
-import type { Servable } from "./handler.js";
+import type { Servable } from "../http/servable.js";
 import type { RunningServer, ServeOptions } from "./serve.js";
 
 /** What a runtime's own server gives back once it listens. */

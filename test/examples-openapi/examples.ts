@@ -87,6 +87,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/performance/app.js")).app,
   },
   {
+    name: "runtimes-app",
+    source: "runtimes/app.ts#createApp",
+    load: async () => (await import("../../examples/runtimes/app.js")).createApp(),
+  },
+  {
     name: "security-api-key",
     source: "security/api-key.ts#app",
     load: async () => (await import("../../examples/security/api-key.js")).app,

@@ -14,6 +14,19 @@ const Item = t.Object({
   sku: t.String({ pattern: "^[A-Z]{3}-\\d{4}$" }),
 });
 
+// the API-key check and the user lookup are local hooks of this plugin: only /secure runs them
+const secure = new Elysia()
+  .onBeforeHandle(({ headers, set }) => {
+    if (headers["x-api-key"] !== API_KEY) {
+      set.status = 401;
+      return { detail: "Invalid API key" };
+    }
+  })
+  .resolve(async ({ headers }) => ({
+    user: await Promise.resolve({ name: "alice", key: headers["x-api-key"]! }),
+  }))
+  .get("/secure", ({ user }) => ({ user: user.name }));
+
 new Elysia()
   // FastAPI answers validation failures with 422 and {"detail": [...]}.
   .onError(({ code, error, set }) => {
@@ -43,19 +56,7 @@ new Elysia()
     },
     { body: Item, response: { 201: Item } },
   )
-  .guard((app) =>
-    app
-      .onBeforeHandle(({ headers, set }) => {
-        if (headers["x-api-key"] !== API_KEY) {
-          set.status = 401;
-          return { detail: "Invalid API key" };
-        }
-      })
-      .resolve(async ({ headers }) => ({
-        user: await Promise.resolve({ name: "alice", key: headers["x-api-key"]! }),
-      }))
-      .get("/secure", ({ user }) => ({ user: user.name })),
-  )
+  .use(secure)
   .get("/slow", async () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     return { ok: true };

@@ -1,5 +1,5 @@
-import { answerFetch } from "./fetch-adapter.js";
-import type { Servable } from "./handler.js";
+import { answerFetch } from "./fetch-handler.js";
+import type { Servable } from "./servable.js";
 
 /** `app.fetch`: a Web-standard handler; a synchronous route answers without a promise. */
 export type FetchEntry = (request: Request, platform?: unknown) => Response | Promise<Response>;

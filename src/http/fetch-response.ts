@@ -1,14 +1,14 @@
-import type { RequestContext } from "../http/context.js";
+import { assertFinalStatus, isBodylessStatus } from "../internal/status.js";
+import { runAfterSend } from "./after-send.js";
+import type { RequestContext } from "./context.js";
+import type { FetchNative } from "./fetch-request.js";
 import {
   fixedContentLength,
   internalErrorResponse,
   type OutgoingResponse,
   type ResponseHeaders,
-} from "../http/outgoing.js";
-import { assertFinalStatus, isBodylessStatus } from "../internal/status.js";
-import { runAfterSend } from "./after-send.js";
-import type { FetchNative } from "./fetch-request.js";
-import type { Servable } from "./handler.js";
+} from "./outgoing.js";
+import type { Servable } from "./servable.js";
 
 /** What `toWebResponse` needs of the caller's fetch options. */
 export interface WebResponseOptions {

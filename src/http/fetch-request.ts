@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { HTTPException } from "../errors/http-exception.js";
-import type { HeaderValues, RequestAdapter, RequestContext } from "../http/context.js";
+import type { HeaderValues, RequestAdapter, RequestContext } from "./context.js";
 import { type ClientAddress, clientOf } from "./fetch-client.js";
 
 /** A fetch context's `native`: the Web Request and what the runtime passed beside it. */

@@ -1,9 +1,9 @@
-import { RequestContext } from "../http/context.js";
-import { internalErrorResponse, type OutgoingResponse } from "../http/outgoing.js";
+import { RequestContext } from "./context.js";
 import type { ClientAddress } from "./fetch-client.js";
 import { type FetchNative, fetchAdapter } from "./fetch-request.js";
 import { toWebResponse } from "./fetch-response.js";
-import type { Servable } from "./handler.js";
+import { internalErrorResponse, type OutgoingResponse } from "./outgoing.js";
+import type { Servable } from "./servable.js";
 
 export interface FetchOptions {
   /** wait for background tasks and teardown before resolving (TestClient does) */
