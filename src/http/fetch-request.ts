@@ -11,17 +11,23 @@ export interface FetchNative {
   client: ClientAddress | null | undefined;
   platform: unknown;
 }
+
+function tooLarge(ctx: RequestContext): HTTPException {
+  ctx.closeConnection = true;
+  return new HTTPException(413);
+}
+
 function readLimited(request: Request, ctx: RequestContext, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   if (declared !== null) {
-    if (Number(declared) > limit) {
-      ctx.closeConnection = true;
-      return Promise.reject(new HTTPException(413));
-    }
-    // the server frames the body by its content-length, so it cannot outgrow the limit: the
-    // runtime reads it in one native call (with string bodies sent as strings, scenario C on
-    // Bun went from 18.6 to 12.4 CPU µs per in-process request)
-    return request.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+    if (Number(declared) > limit) return Promise.reject(tooLarge(ctx));
+    // a server frames the body by its content-length, so the runtime can read it in one native
+    // call (with string bodies sent as strings, scenario C on Bun went from 18.6 to 12.4 CPU µs
+    // per in-process request); the check after it is for a hand-made Request that lies
+    return request.arrayBuffer().then((buffer) => {
+      if (buffer.byteLength > limit) throw tooLarge(ctx);
+      return new Uint8Array(buffer);
+    });
   }
   return readChunks(request, ctx, limit);
 }
@@ -42,8 +48,7 @@ async function readChunks(
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      ctx.closeConnection = true;
-      throw new HTTPException(413);
+      throw tooLarge(ctx);
     }
     chunks.push(value);
   }

@@ -46,7 +46,8 @@ export function serveBun(
   options: ServeOptions = {},
 ): Promise<RunningServer<BunServer>> {
   const bun = bunGlobal();
-  if (bun === undefined) throw new Error("serveBun() runs on Bun only; serve() picks the server");
+  if (bun === undefined)
+    return Promise.reject(new Error("serveBun() runs on Bun only; serve() picks the server"));
   return serveNative(app, options, async (hostname, port) => {
     let fetchOptions: { platform: BunServer; onStream: typeof keepStreamOpen } | undefined;
     const server = bun.serve({

@@ -38,7 +38,7 @@ export function serveDeno(
 ): Promise<RunningServer<DenoServer>> {
   const deno = denoGlobal();
   if (deno === undefined)
-    throw new Error("serveDeno() runs on Deno only; serve() picks the server");
+    return Promise.reject(new Error("serveDeno() runs on Deno only; serve() picks the server"));
   return serveNative(app, options, async (hostname, port) => {
     const server = deno.serve({
       hostname,

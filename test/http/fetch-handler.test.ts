@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { App, handleFetch, JSONResponse, StreamingResponse } from "../../src/index.js";
+import { z } from "zod";
+import { App, Body, handleFetch, JSONResponse, StreamingResponse } from "../../src/index.js";
 
 function appWithBodies(): App {
   const app = new App({ logger: { error: () => {} } });
@@ -52,6 +53,29 @@ describe("handleFetch", () => {
     expect(r.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     expect(r.headers.get("content-length")).toBe("21");
     expect(await r.text()).toBe("Internal Server Error");
+  });
+
+  it("answers 413 when a hand-made Request's body outgrows the content-length it declares", async () => {
+    const app = new App({ logger: { error: () => {} } });
+    app.post("/echo", { params: { text: Body(z.string()) }, bodyLimit: 16 }, ({ text }) => ({
+      text,
+    }));
+    const lying = new Request("http://x/echo", {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": "4" },
+      body: JSON.stringify("x".repeat(40)),
+    });
+    const r = await handleFetch(app, lying);
+    expect([r.status, r.headers.get("connection")]).toEqual([413, "close"]);
+    const honest = await handleFetch(
+      app,
+      new Request("http://x/echo", {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": "4" },
+        body: '"ab"',
+      }),
+    );
+    expect(await honest.json()).toEqual({ text: "ab" });
   });
 
   it("sends each set-cookie value as its own header line", async () => {
