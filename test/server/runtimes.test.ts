@@ -81,8 +81,7 @@ describe("one app on every runtime", () => {
       expect(await wrong.json()).toEqual({ detail: "Method Not Allowed" });
       const moved = await request()("/slash?x=1");
       expect(moved.status).toBe(307);
-      expect(new URL(moved.headers.get("location")!).pathname).toBe("/slash/");
-      expect(new URL(moved.headers.get("location")!).search).toBe("?x=1");
+      expect(moved.headers.get("location")).toBe("/slash/?x=1");
     });
 
     it("frames HEAD and 204 answers without a body", async () => {
