@@ -33,22 +33,15 @@ export function handleFetch(
   return Promise.resolve(answerFetch(app, request, options));
 }
 
-/**
- * `handleFetch` without the promise when a synchronous route answered: Bun and Deno take a
- * Response as it is, and skip a round through the microtask queue.
- */
-export function answerFetch(
-  app: Servable,
-  request: Request,
-  options: FetchOptions = NO_OPTIONS,
-): Response | Promise<Response> {
+/** A request context read from a Web Request (the handshake of a WebSocket too). */
+export function fetchContext(request: Request, options: FetchOptions = NO_OPTIONS): RequestContext {
   // "http://host:1/a?b" -> scheme "http", target "/a?b": a Request's URL is always absolute,
   // and parsing it by hand saves a URL object per request. Headers are read when asked:
   // on Bun, copying them all into a record cost more than the rest of a GET /hello.
   const url = request.url;
   const authority = url.indexOf("//") + 2;
   const slash = url.indexOf("/", authority);
-  const ctx = new RequestContext(
+  return new RequestContext(
     fetchAdapter,
     {
       request,
@@ -60,6 +53,18 @@ export function answerFetch(
     undefined,
     url.slice(0, authority - 3),
   );
+}
+
+/**
+ * `handleFetch` without the promise when a synchronous route answered: Bun and Deno take a
+ * Response as it is, and skip a round through the microtask queue.
+ */
+export function answerFetch(
+  app: Servable,
+  request: Request,
+  options: FetchOptions = NO_OPTIONS,
+): Response | Promise<Response> {
+  const ctx = fetchContext(request, options);
   let response: OutgoingResponse | PromiseLike<OutgoingResponse>;
   try {
     response = app.handle(ctx);

@@ -1,7 +1,14 @@
 import { answerFetch } from "../http/fetch-handler.js";
 import type { Servable } from "../http/servable.js";
+import type { WebSocketAcceptOptions } from "../http/websocket-transport.js";
 import { serveNative } from "./native-serve.js";
 import type { RunningServer, ServeOptions } from "./serve.js";
+import {
+  isWebSocketRequest,
+  runWebSocket,
+  type WebPeer,
+  WebWebSocketTransport,
+} from "./web-websocket.js";
 
 /** The part of Bun's `Server` Tailor uses (bun-types is not a dependency). */
 export interface BunServer {
@@ -10,12 +17,23 @@ export interface BunServer {
   /** seconds a request's connection may stay idle; 0 = never times out */
   timeout(request: Request, seconds: number): void;
   stop(closeActiveConnections?: boolean): Promise<void>;
+  upgrade(request: Request, options: { data: unknown; headers?: Record<string, string> }): boolean;
+}
+
+/** Bun's ServerWebSocket, as its handlers receive it; `data` is what `upgrade` was given. */
+interface BunSocket extends WebPeer {
+  readonly data: BunWebSocketTransport;
 }
 
 interface BunServeOptions {
   hostname: string;
   port: number;
-  fetch(request: Request, server: BunServer): Response | Promise<Response>;
+  fetch(request: Request, server: BunServer): Response | Promise<Response | undefined>;
+  websocket: {
+    open(ws: BunSocket): void;
+    message(ws: BunSocket, message: string | Uint8Array): void;
+    close(ws: BunSocket, code: number, reason: string): void;
+  };
 }
 
 interface BunGlobal {
@@ -34,6 +52,31 @@ export function bunGlobal(): BunGlobal | undefined {
 function keepStreamOpen(request: Request, platform: unknown): void {
   (platform as BunServer).timeout(request, 0);
 }
+
+/** A handshake Bun upgrades with `server.upgrade`; the server's websocket handlers feed it. */
+class BunWebSocketTransport extends WebWebSocketTransport {
+  readonly #server: BunServer;
+
+  constructor(request: Request, server: BunServer) {
+    super(request);
+    this.#server = server;
+  }
+
+  protected upgrade(options: WebSocketAcceptOptions): undefined {
+    const headers = { ...options.headers };
+    if (options.subprotocol !== undefined) headers["sec-websocket-protocol"] = options.subprotocol;
+    if (!this.#server.upgrade(this.request, { data: this, headers }))
+      throw new Error("Bun refused the WebSocket upgrade");
+    return undefined;
+  }
+}
+
+const bunWebSocket: BunServeOptions["websocket"] = {
+  open: (ws) => ws.data.opened(ws),
+  message: (ws, message) =>
+    ws.data.received(typeof message === "string" ? message : new Uint8Array(message)),
+  close: (ws, code, reason) => ws.data.closed(code, reason),
+};
 
 /**
  * Serves an app on `Bun.serve`, Bun's own HTTP server, through `app.fetch`'s pipeline.
@@ -56,8 +99,11 @@ export function serveBun(
       // one options object for every request: Bun passes the same server each time
       fetch(request, server) {
         fetchOptions ??= { platform: server, onStream: keepStreamOpen };
+        if (app.handleWebSocket !== undefined && isWebSocketRequest(request))
+          return runWebSocket(app, new BunWebSocketTransport(request, server), server);
         return answerFetch(app, request, fetchOptions);
       },
+      websocket: bunWebSocket,
     });
     return { server, port: server.port, stop: (force) => server.stop(force) };
   });

@@ -1,7 +1,9 @@
 import { answerFetch } from "../http/fetch-handler.js";
 import type { Servable } from "../http/servable.js";
+import type { WebSocketAcceptOptions } from "../http/websocket-transport.js";
 import { serveNative } from "./native-serve.js";
 import type { RunningServer, ServeOptions } from "./serve.js";
+import { isWebSocketRequest, runWebSocket, WebWebSocketTransport } from "./web-websocket.js";
 
 /** The part of Deno's `HttpServer` Tailor uses. */
 export interface DenoServer {
@@ -19,6 +21,39 @@ interface DenoServeOptions {
 
 interface DenoGlobal {
   serve(options: DenoServeOptions): DenoServer;
+  upgradeWebSocket(
+    request: Request,
+    options: { protocol?: string; idleTimeout?: number },
+  ): { socket: WebSocket; response: Response };
+}
+
+/** A handshake Deno upgrades with `Deno.upgradeWebSocket`; the socket's events feed it. */
+class DenoWebSocketTransport extends WebWebSocketTransport {
+  readonly #deno: DenoGlobal;
+
+  constructor(request: Request, deno: DenoGlobal) {
+    super(request);
+    this.#deno = deno;
+  }
+
+  protected upgrade(options: WebSocketAcceptOptions): Response {
+    const { socket, response } = this.#deno.upgradeWebSocket(this.request, {
+      ...(options.subprotocol === undefined ? {} : { protocol: options.subprotocol }),
+      // Deno pings an idle peer and drops it after this many seconds without an answer
+      idleTimeout: Math.ceil(options.pingInterval / 1000),
+    });
+    socket.binaryType = "arraybuffer";
+    socket.onopen = () => this.opened(socket);
+    socket.onmessage = (event: MessageEvent) =>
+      this.received(
+        typeof event.data === "string" ? event.data : new Uint8Array(event.data as ArrayBuffer),
+      );
+    socket.onclose = (event: CloseEvent) => this.closed(event.code, event.reason);
+    // headers the route adds to its 101 (the subprotocol is Deno's to write)
+    for (const [name, value] of Object.entries(options.headers ?? {}))
+      response.headers.set(name, value);
+    return response;
+  }
 }
 
 /** Deno's runtime object, when the code runs on Deno. */
@@ -45,7 +80,14 @@ export function serveDeno(
       port,
       // Deno prints "Listening on …" unless told otherwise; serve() stays quiet as on node
       onListen: () => {},
-      handler: (request, info) => answerFetch(app, request, { platform: info }),
+      handler: (request, info) =>
+        app.handleWebSocket !== undefined && isWebSocketRequest(request)
+          ? (runWebSocket(
+              app,
+              new DenoWebSocketTransport(request, deno),
+              info,
+            ) as Promise<Response>)
+          : answerFetch(app, request, { platform: info }),
     });
     return {
       server,

@@ -133,6 +133,23 @@ export function createRuntimeApp(): App {
       note: note ?? null,
     }),
   );
+  app.websocket(
+    "/ws/echo",
+    { params: { name: Query(z.string().min(2)) } },
+    async (ws, { name }) => {
+      await ws.accept();
+      try {
+        await ws.sendText(`hello ${name}`);
+        for await (const message of ws) {
+          if (message === "bye") return ws.close(4000, "bye yourself");
+          if (typeof message === "string") await ws.sendText(`echo ${message}`);
+          else await ws.sendBytes(message.reverse());
+        }
+      } finally {
+        events.push("ws done");
+      }
+    },
+  );
   app.post("/small", { params: { item: Body(Item) }, bodyLimit: 16 }, ({ item }) => item);
   return app;
 }

@@ -1,16 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { type RunningServer, serve, TestClient } from "../../src/index.js";
 import { createRuntimeApp } from "./runtime-app.js";
 import { type Runtime, type RuntimeServer, startRuntimeServer } from "./runtime-process.js";
 
 type Transport = "TestClient" | "node:http" | Runtime;
 type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
+/** the server's base URL, for the transports that have one */
+type BaseUrl = (() => string) | null;
+
+/** What a WebSocket client saw: messages (text, or bytes as arrays) and the close. */
+function talk(
+  url: string,
+  send: (string | Uint8Array)[],
+): Promise<{ got: unknown[]; code: number; reason: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    const got: unknown[] = [];
+    socket.on("message", (data: Buffer, isBinary: boolean) => {
+      got.push(isBinary ? [...data] : data.toString());
+      const next = send.shift();
+      if (next !== undefined) socket.send(next);
+    });
+    socket.on("close", (code, reason) => resolve({ got, code, reason: reason.toString() }));
+    socket.on("error", reject);
+  });
+}
 
 /**
  * Runs the same cases on the in-process TestClient, on node:http, and on real Bun and Deno
  * processes serving the app with serve() (their native servers): one behaviour everywhere.
  */
-function describeEveryRuntime(cases: (transport: Transport, request: () => Fetch) => void): void {
+function describeEveryRuntime(
+  cases: (transport: Transport, request: () => Fetch, baseUrl: BaseUrl) => void,
+): void {
   describe("[TestClient]", () => {
     const client = new TestClient(createRuntimeApp());
     const request: Fetch = async (path, init = {}) => {
@@ -23,7 +46,7 @@ function describeEveryRuntime(cases: (transport: Transport, request: () => Fetch
         signal: init.signal ?? undefined,
       });
     };
-    cases("TestClient", () => request);
+    cases("TestClient", () => request, null);
   });
   describe("[node:http]", () => {
     let server: RunningServer;
@@ -34,6 +57,7 @@ function describeEveryRuntime(cases: (transport: Transport, request: () => Fetch
     cases(
       "node:http",
       () => (path, init) => fetch(`${server.url}${path}`, { redirect: "manual", ...init }),
+      () => server.url,
     );
   });
   for (const runtime of ["bun", "deno"] as const) {
@@ -51,6 +75,7 @@ function describeEveryRuntime(cases: (transport: Transport, request: () => Fetch
       cases(
         runtime,
         () => (path, init) => fetch(`${server.url}${path}`, { redirect: "manual", ...init }),
+        () => server.url,
       );
     });
   }
@@ -61,7 +86,7 @@ async function events(request: Fetch): Promise<string[]> {
 }
 
 describe("one app on every runtime", () => {
-  describeEveryRuntime((transport, request) => {
+  describeEveryRuntime((transport, request, baseUrl) => {
     const real = transport !== "TestClient";
 
     it("routes with path and query params coerced, and answers JSON with a content-length", async () => {
@@ -181,6 +206,24 @@ describe("one app on every runtime", () => {
         .poll(() => events(request()), { timeout: 5000 })
         .toEqual(expect.arrayContaining(["endless stopped", ...(real ? ["endless aborted"] : [])]));
     });
+
+    if (baseUrl !== null) {
+      it("serves a WebSocket route: greeting, text and binary echo, a close code of its own", async () => {
+        const ws = `${baseUrl().replace("http", "ws")}/ws/echo?name=ann`;
+        const seen = await talk(ws, ["hi", new Uint8Array([1, 2, 3]), "bye"]);
+        expect(seen).toEqual({
+          got: ["hello ann", "echo hi", [3, 2, 1]],
+          code: 4000,
+          reason: "bye yourself",
+        });
+        await expect.poll(() => events(request())).toContain("ws done");
+      });
+
+      it("closes a WebSocket whose handshake fails validation with 1008", async () => {
+        const seen = await talk(`${baseUrl().replace("http", "ws")}/ws/echo?name=a`, []);
+        expect([seen.got, seen.code]).toEqual([[], 1008]);
+      });
+    }
 
     it("reads urlencoded forms and multipart uploads", async () => {
       const login = await request()("/login", {
