@@ -4,6 +4,7 @@ import type { WebSocketAcceptOptions } from "../http/websocket-transport.js";
 import { serveNative } from "./native-serve.js";
 import type { RunningServer, ServeOptions } from "./serve.js";
 import {
+  closeWebSockets,
   isWebSocketRequest,
   runWebSocket,
   type WebPeer,
@@ -57,8 +58,8 @@ function keepStreamOpen(request: Request, platform: unknown): void {
 class BunWebSocketTransport extends WebWebSocketTransport {
   readonly #server: BunServer;
 
-  constructor(request: Request, server: BunServer) {
-    super(request);
+  constructor(request: Request, server: BunServer, open: Set<WebWebSocketTransport>) {
+    super(request, open);
     this.#server = server;
   }
 
@@ -92,6 +93,7 @@ export function serveBun(
   if (bun === undefined)
     return Promise.reject(new Error("serveBun() runs on Bun only; serve() picks the server"));
   return serveNative(app, options, async (hostname, port) => {
+    const sockets = new Set<WebWebSocketTransport>();
     let fetchOptions: { platform: BunServer; onStream: typeof keepStreamOpen } | undefined;
     const server = bun.serve({
       hostname,
@@ -100,11 +102,18 @@ export function serveBun(
       fetch(request, server) {
         fetchOptions ??= { platform: server, onStream: keepStreamOpen };
         if (app.handleWebSocket !== undefined && isWebSocketRequest(request))
-          return runWebSocket(app, new BunWebSocketTransport(request, server), server);
+          return runWebSocket(app, new BunWebSocketTransport(request, server, sockets), server);
         return answerFetch(app, request, fetchOptions);
       },
       websocket: bunWebSocket,
     });
-    return { server, port: server.port, stop: (force) => server.stop(force) };
+    return {
+      server,
+      port: server.port,
+      stop: (force) => {
+        closeWebSockets(sockets);
+        return server.stop(force);
+      },
+    };
   });
 }

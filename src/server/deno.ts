@@ -3,7 +3,12 @@ import type { Servable } from "../http/servable.js";
 import type { WebSocketAcceptOptions } from "../http/websocket-transport.js";
 import { serveNative } from "./native-serve.js";
 import type { RunningServer, ServeOptions } from "./serve.js";
-import { isWebSocketRequest, runWebSocket, WebWebSocketTransport } from "./web-websocket.js";
+import {
+  closeWebSockets,
+  isWebSocketRequest,
+  runWebSocket,
+  WebWebSocketTransport,
+} from "./web-websocket.js";
 
 /** The part of Deno's `HttpServer` Tailor uses. */
 export interface DenoServer {
@@ -31,8 +36,8 @@ interface DenoGlobal {
 class DenoWebSocketTransport extends WebWebSocketTransport {
   readonly #deno: DenoGlobal;
 
-  constructor(request: Request, deno: DenoGlobal) {
-    super(request);
+  constructor(request: Request, deno: DenoGlobal, open: Set<WebWebSocketTransport>) {
+    super(request, open);
     this.#deno = deno;
   }
 
@@ -75,6 +80,7 @@ export function serveDeno(
   if (deno === undefined)
     return Promise.reject(new Error("serveDeno() runs on Deno only; serve() picks the server"));
   return serveNative(app, options, async (hostname, port) => {
+    const sockets = new Set<WebWebSocketTransport>();
     const server = deno.serve({
       hostname,
       port,
@@ -84,7 +90,7 @@ export function serveDeno(
         app.handleWebSocket !== undefined && isWebSocketRequest(request)
           ? (runWebSocket(
               app,
-              new DenoWebSocketTransport(request, deno),
+              new DenoWebSocketTransport(request, deno, sockets),
               info,
             ) as Promise<Response>)
           : answerFetch(app, request, { platform: info }),
@@ -93,7 +99,11 @@ export function serveDeno(
       server,
       port: server.addr.port,
       // Deno has no way to cut in-flight requests: past the timeout, close stops waiting
-      stop: (force) => (force ? Promise.resolve() : server.shutdown()),
+      stop: (force) => {
+        if (force) return Promise.resolve();
+        closeWebSockets(sockets);
+        return server.shutdown();
+      },
     };
   });
 }

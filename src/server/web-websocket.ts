@@ -38,9 +38,12 @@ export abstract class WebWebSocketTransport implements WebSocketTransport {
   #rejectOpen: ((error: Error) => void) | undefined;
   #maxMessageSize = Number.POSITIVE_INFINITY;
   #done = false;
+  readonly #open: Set<WebWebSocketTransport>;
 
-  constructor(request: Request) {
+  /** `open` holds the server's open sockets, for the close at shutdown */
+  constructor(request: Request, open: Set<WebWebSocketTransport>) {
     this.request = request;
+    this.#open = open;
     this.answer = new Promise((resolve) => {
       this.#settle = resolve;
     });
@@ -105,6 +108,7 @@ export abstract class WebWebSocketTransport implements WebSocketTransport {
   /** the runtime opened the socket */
   opened(peer: WebPeer): void {
     this.#peer = peer;
+    this.#open.add(this);
     this.#resolveOpen?.();
   }
 
@@ -121,11 +125,17 @@ export abstract class WebWebSocketTransport implements WebSocketTransport {
 
   /** the socket closed (by either side, or dropped) */
   closed(code: number, reason: string): void {
+    this.#open.delete(this);
     if (this.#done) return;
     this.#done = true;
     this.#rejectOpen?.(new Error("the client went away during the handshake"));
     this.#listener?.close(code, reason);
   }
+}
+
+/** Closes every open socket of a server with 1001, as node's `serve()` does at shutdown. */
+export function closeWebSockets(open: Set<WebWebSocketTransport>): void {
+  for (const transport of open) transport.close(1001, "Server shutting down");
 }
 
 /** Runs the app's WebSocket route for `transport`; a failure closes it with 1011. */

@@ -8,17 +8,21 @@ type Transport = "TestClient" | "node:http" | Runtime;
 type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
 /** the server's base URL, for the transports that have one */
 type BaseUrl = (() => string) | null;
+/** stops the server gracefully (SIGTERM for a child process) */
+type Stop = (() => Promise<void>) | null;
 
 /** What a WebSocket client saw: messages (text, or bytes as arrays) and the close. */
 function talk(
   url: string,
   send: (string | Uint8Array)[],
+  onFirstMessage: () => void = () => {},
 ): Promise<{ got: unknown[]; code: number; reason: string }> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url);
     const got: unknown[] = [];
     socket.on("message", (data: Buffer, isBinary: boolean) => {
       got.push(isBinary ? [...data] : data.toString());
+      if (got.length === 1) onFirstMessage();
       const next = send.shift();
       if (next !== undefined) socket.send(next);
     });
@@ -32,7 +36,7 @@ function talk(
  * processes serving the app with serve() (their native servers): one behaviour everywhere.
  */
 function describeEveryRuntime(
-  cases: (transport: Transport, request: () => Fetch, baseUrl: BaseUrl) => void,
+  cases: (transport: Transport, request: () => Fetch, baseUrl: BaseUrl, stop: Stop) => void,
 ): void {
   describe("[TestClient]", () => {
     const client = new TestClient(createRuntimeApp());
@@ -46,7 +50,7 @@ function describeEveryRuntime(
         signal: init.signal ?? undefined,
       });
     };
-    cases("TestClient", () => request, null);
+    cases("TestClient", () => request, null, null);
   });
   describe("[node:http]", () => {
     let server: RunningServer;
@@ -58,6 +62,7 @@ function describeEveryRuntime(
       "node:http",
       () => (path, init) => fetch(`${server.url}${path}`, { redirect: "manual", ...init }),
       () => server.url,
+      () => server.close(),
     );
   });
   for (const runtime of ["bun", "deno"] as const) {
@@ -76,6 +81,7 @@ function describeEveryRuntime(
         runtime,
         () => (path, init) => fetch(`${server.url}${path}`, { redirect: "manual", ...init }),
         () => server.url,
+        () => server.stop(),
       );
     });
   }
@@ -86,7 +92,7 @@ async function events(request: Fetch): Promise<string[]> {
 }
 
 describe("one app on every runtime", () => {
-  describeEveryRuntime((transport, request, baseUrl) => {
+  describeEveryRuntime((transport, request, baseUrl, stop) => {
     const real = transport !== "TestClient";
 
     it("routes with path and query params coerced, and answers JSON with a content-length", async () => {
@@ -248,5 +254,24 @@ describe("one app on every runtime", () => {
         note: "n1",
       });
     });
+
+    if (stop !== null) {
+      // last: it stops the server
+      it("closes open WebSockets with 1001 when the server shuts down", async () => {
+        const ws = `${baseUrl!().replace("http", "ws")}/ws/echo?name=ann`;
+        let greeted!: () => void;
+        const greeting = new Promise<void>((resolve) => {
+          greeted = resolve;
+        });
+        const seen = talk(ws, [], greeted);
+        await greeting;
+        await stop();
+        expect(await seen).toEqual({
+          got: ["hello ann"],
+          code: 1001,
+          reason: "Server shutting down",
+        });
+      });
+    }
   });
 });
