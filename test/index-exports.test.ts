@@ -80,6 +80,8 @@ describe("the package's public API", () => {
         "requestValidationExceptionHandler",
         "safeCompare",
         "serve",
+        "serveBun",
+        "serveDeno",
       ]
     `);
   });
