@@ -1,6 +1,7 @@
 import { ConfigError } from "../errors/config-error.js";
 import { declareParam, implicitPathParam, type ParamDeclaration } from "../params/analyze.js";
 import type { ParamSource } from "../params/markers.js";
+import { sameSchema } from "../schema/same-schema.js";
 import {
   Dependency,
   type DependencyFunction,
@@ -123,7 +124,8 @@ export function analyzeGraph(
       return;
     }
     // the same schema read twice is one param shared by two functions (pagination + route)
-    if (seen.param.schema === param.schema && seen.param.source === param.source) return;
+    // (or two schemas built alike, as FastAPI accepts `q: int` in two dependencies)
+    if (seen.param.source === param.source && sameSchema(seen.param.schema, param.schema)) return;
     throw new ConfigError(
       "E_PARAM_CONFLICT",
       where,
