@@ -22,6 +22,7 @@ export {
   Cookie,
   Header,
   type HeaderOptions,
+  type OpenApiExample,
   type ParamOptions,
   Path,
   Query,

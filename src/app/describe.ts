@@ -94,6 +94,10 @@ function describeParameter(param: ParamDeclaration): ParameterDescription {
   if (param.options.description !== undefined) out.description = param.options.description;
   if (param.options.deprecated) out.deprecated = true;
   if (param.options.examples !== undefined) out.examples = param.options.examples;
+  if (param.options.title !== undefined) out.title = param.options.title;
+  if (param.options.openapiExamples !== undefined) {
+    out.openapiExamples = param.options.openapiExamples;
+  }
   return out;
 }
 
@@ -160,6 +164,7 @@ function describeBody(params: ParamDeclaration[]): RequestBodyDescription | unde
       else field.isFile = true;
     } else if (param.schema !== undefined) field.schema = param.schema;
     if (param.options.description !== undefined) field.description = param.options.description;
+    if (param.options.title !== undefined) field.title = param.options.title;
     return field;
   });
   // a lone form model is the whole form, like a lone JSON body is the whole body (FastAPI)

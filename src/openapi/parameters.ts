@@ -12,7 +12,11 @@ export function buildParameter(param: ParameterDescription, ctx: BuildContext): 
   // FastAPI documents `q: str | None = None` with no default key
   if (schema.default === null) delete schema.default;
   schema = optionalAsNullable(schema, param.required);
-  schema = withTitle(schema, titleCase(parameterTitleSource(param)), param.description);
+  schema = withTitle(
+    schema,
+    param.title ?? titleCase(parameterTitleSource(param)),
+    param.description,
+  );
   if (param.deprecated) schema.deprecated = true;
   if (param.examples !== undefined) schema.examples = param.examples;
   const out: JsonSchema = {
@@ -22,6 +26,8 @@ export function buildParameter(param: ParameterDescription, ctx: BuildContext): 
     schema: orderKeys(schema),
   };
   if (param.description !== undefined) out.description = param.description;
+  // FastAPI's order: description, examples, deprecated
+  if (param.openapiExamples !== undefined) out.examples = param.openapiExamples;
   if (param.deprecated) out.deprecated = true;
   return out;
 }

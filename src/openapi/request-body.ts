@@ -52,7 +52,7 @@ function fieldSchema(field: BodyFieldDescription, ctx: BuildContext): JsonSchema
   else schema = {};
   return withTitle(
     optionalAsNullable(schema, field.required),
-    titleCase(field.name),
+    field.title ?? titleCase(field.name),
     field.description,
   );
 }

@@ -49,6 +49,10 @@ export interface ParameterDescription {
   description?: string;
   deprecated?: boolean;
   examples?: unknown[];
+  /** an explicit schema title */
+  title?: string;
+  /** the Parameter Object's named `examples` */
+  openapiExamples?: Record<string, unknown>;
 }
 
 export interface RequestBodyDescription {
@@ -73,6 +77,8 @@ export interface BodyFieldDescription {
   isFile?: boolean;
   isFileList?: boolean;
   description?: string;
+  /** an explicit schema title */
+  title?: string;
 }
 
 export interface ExtraResponseDescription {

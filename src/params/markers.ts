@@ -10,8 +10,20 @@ export interface ParamOptions {
   deprecated?: boolean;
   /** false: validated as usual but left out of the OpenAPI document */
   includeInSchema?: boolean;
+  /** example values, documented in the param's JSON Schema */
   examples?: unknown[];
+  /** the schema title in OpenAPI (default: the Title Case of the name) */
   title?: string;
+  /** named examples, documented as the Parameter Object's `examples` (Swagger UI offers a picker) */
+  openapiExamples?: Record<string, OpenApiExample>;
+}
+
+/** One named example of a parameter (OpenAPI's Example Object). */
+export interface OpenApiExample {
+  summary?: string;
+  description?: string;
+  value?: unknown;
+  externalValue?: string;
 }
 
 export interface HeaderOptions extends ParamOptions {
