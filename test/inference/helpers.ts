@@ -8,7 +8,7 @@ export const ADMIN = { "x-admin-key": "sk-admin-dev-456" };
 
 /** an app on the default settings, a zero-latency engine, and the JSON log lines it wrote */
 export function makeService(env: Record<string, string> = {}, engine?: LocalEngine) {
-  const settings = settingsFrom({ LOCAL_TOKEN_LATENCY_MS: "0", ...env });
+  const settings = settingsFrom({ LOCAL_TOKEN_LATENCY_MS: "0", DATABASE_PATH: ":memory:", ...env });
   const modelClient =
     engine ?? new LocalEngine({ modelPath: settings.model_path, tokenLatencyMs: 0 });
   const logs: Record<string, unknown>[] = [];

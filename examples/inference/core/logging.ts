@@ -29,11 +29,16 @@ export class JsonLogger {
 export interface InferenceRecord {
   route: string;
   model: string;
+  /** which API key, never the key itself: `key_3f2a9c1e` */
+  key_id: string;
   prompt_tokens: number;
   completion_tokens: number;
   latency_ms: number;
+  stream?: boolean;
   /** the client went away before the end of a stream */
   cancelled?: boolean;
+  /** the error that ended a stream early */
+  error?: string;
 }
 
 /** Run as a background task: `ctx.background.add(logInference, logger, record)`. */

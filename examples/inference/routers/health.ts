@@ -2,6 +2,7 @@
 
 import { APIRouter, Depends, HTTPException } from "tailor";
 import { z } from "zod";
+import { getAdmission } from "../core/concurrency.js";
 import { getModelClient } from "../services/model-client.js";
 
 export const router = new APIRouter({ tags: ["health"] });
@@ -14,13 +15,30 @@ router.get("/health", { response: z.object({ status: z.literal("ok") }) }, funct
 router.get(
   "/ready",
   {
-    params: { client: Depends(getModelClient) },
-    response: z.object({ status: z.literal("ready"), backend: z.enum(["local", "ollama"]) }),
-    responses: { 503: { description: "The model is not loaded yet" } },
+    params: { client: Depends(getModelClient), admission: Depends(getAdmission) },
+    response: z.object({
+      status: z.literal("ready"),
+      backend: z.enum(["local", "ollama", "openai"]),
+      running: z.number().int().meta({ description: "model requests being served" }),
+      queued: z.number().int().meta({ description: "model requests waiting for a slot" }),
+    }),
+    responses: {
+      503: {
+        description:
+          "The backend is not reachable or loaded yet, or every slot and queue place is taken",
+      },
+    },
   },
-  function ready({ client }) {
+  function ready({ client, admission }) {
     if (!client.ready) throw new HTTPException(503, "Model not loaded", { "Retry-After": "1" });
-    return { status: "ready" as const, backend: client.backend };
+    // a load balancer sends the next request elsewhere rather than have it refused
+    if (admission.saturated) throw new HTTPException(503, "Saturated", { "Retry-After": "1" });
+    return {
+      status: "ready" as const,
+      backend: client.backend,
+      running: admission.running,
+      queued: admission.waiting,
+    };
   },
 );
 // #endregion health

@@ -1,8 +1,14 @@
 /** A deterministic in-process engine: no network, no weights, the same output for the same input. */
 
 import { setImmediate, setTimeout } from "node:timers/promises";
-import type { Completion, GenerateOptions, ModelClient, ModelInfo } from "./model-client.js";
-import { UnknownModelError } from "./model-client.js";
+import type {
+  Completion,
+  GenerateOptions,
+  ModelClient,
+  ModelInfo,
+  ModelInput,
+} from "./model-client.js";
+import { promptOf, UnknownModelError } from "./model-client.js";
 import { countTokens, hashEmbedding, hashString, tokenize } from "./text.js";
 
 /** the models the local engine "has" */
@@ -43,19 +49,28 @@ export class LocalEngine implements ModelClient {
     this.#ready = true;
   }
 
-  async generate(prompt: string, options: GenerateOptions): Promise<Completion> {
+  async generate(input: ModelInput, options: GenerateOptions): Promise<Completion> {
+    const prompt = promptOf(input);
     let text = "";
-    for await (const token of this.stream(prompt, options)) text += token;
+    let tokens = 0;
+    for await (const token of this.stream(prompt, options)) {
+      text += token;
+      tokens++;
+    }
+    // a generation cut short by the deadline or a hang-up is no answer
+    options.signal?.throwIfAborted();
     return {
       text,
       promptTokens: countTokens(prompt),
       completionTokens: countTokens(text),
       model: options.model,
+      finishReason: tokens >= options.maxTokens ? "length" : "stop",
     };
   }
 
-  async *stream(prompt: string, options: GenerateOptions): AsyncGenerator<string> {
+  async *stream(input: ModelInput, options: GenerateOptions): AsyncGenerator<string> {
     this.#check(options.model);
+    const prompt = promptOf(input);
     const words = tokenize(prompt);
     let state = hashString(`${options.model}|${options.temperature}|${prompt}`) || 1;
     const length = Math.min(options.maxTokens, 24 + (state % 40));
@@ -76,8 +91,9 @@ export class LocalEngine implements ModelClient {
     }
   }
 
-  async embed(texts: readonly string[], model: string): Promise<number[][]> {
+  async embed(texts: readonly string[], model: string, signal?: AbortSignal): Promise<number[][]> {
     this.#check(model);
+    signal?.throwIfAborted();
     return texts.map((text) => hashEmbedding(text, EMBEDDING_DIMENSIONS));
   }
 
