@@ -31,7 +31,11 @@ describe("chunking", () => {
       maxChars: 25,
       overlapSentences: 1,
     });
-    expect(chunks).toEqual(["Aaaa aaaa. Bbbb bbbb.", "Bbbb bbbb. Cccc cccc.", "Cccc cccc. Dddd dddd."]);
+    expect(chunks).toEqual([
+      "Aaaa aaaa. Bbbb bbbb.",
+      "Bbbb bbbb. Cccc cccc.",
+      "Cccc cccc. Dddd dddd.",
+    ]);
     expect(chunks.every((chunk) => chunk.length <= 25)).toBe(true);
   });
 
@@ -136,7 +140,11 @@ describe("documents and search", () => {
     await client.post("/v1/documents", { json: { id: "manual", text: MANUAL }, headers: KEY });
     const ask = (use_context: boolean) =>
       client.post("/v1/chat", {
-        json: { messages: [{ role: "user", content: "Where does my API key go?" }], use_context, temperature: 0 },
+        json: {
+          messages: [{ role: "user", content: "Where does my API key go?" }],
+          use_context,
+          temperature: 0,
+        },
         headers: KEY,
       });
     const withContext = sseData(await (await ask(true)).text()).join("");

@@ -26,3 +26,15 @@ export function sseData(text: string): string[] {
     .filter((frame) => frame.startsWith("data: "))
     .map((frame) => frame.slice("data: ".length));
 }
+
+/** polls `check` every 10 ms until it holds; fails after `timeoutMs` */
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 3000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out waiting for a condition");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

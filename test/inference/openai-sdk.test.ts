@@ -116,16 +116,26 @@ describe("the openai SDK against the served app", () => {
     const stranger = connect(`${server.url}/v1`, "sk-wrong");
     const error = await stranger.models.list().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
-    expect(error).toMatchObject({ status: 401, code: "invalid_api_key", type: "invalid_request_error" });
+    expect(error).toMatchObject({
+      status: 401,
+      code: "invalid_api_key",
+      type: "invalid_request_error",
+    });
   });
 
   it("raises BadRequestError naming the parameter of an invalid chat request", async () => {
     const error = await client.chat.completions
-      .create({ model: "mistral-7b-instruct", messages: [{ role: "user", content: "hi" }], temperature: 3 })
+      .create({
+        model: "mistral-7b-instruct",
+        messages: [{ role: "user", content: "hi" }],
+        temperature: 3,
+      })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect(error).toMatchObject({ status: 400, param: "temperature", code: "invalid_value" });
-    expect((error as Error).message).toContain("temperature: Input should be less than or equal to 2");
+    expect((error as Error).message).toContain(
+      "temperature: Input should be less than or equal to 2",
+    );
   });
 
   it("raises NotFoundError for a model the engine does not have", async () => {

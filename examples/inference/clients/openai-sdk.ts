@@ -28,7 +28,11 @@ export async function chat(client: OpenAI, question: string): Promise<string> {
 // #endregion chat
 
 // #region stream
-export async function streamChat(client: OpenAI, question: string, onToken: (token: string) => void) {
+export async function streamChat(
+  client: OpenAI,
+  question: string,
+  onToken: (token: string) => void,
+) {
   const stream = await client.chat.completions.create({
     model: "mistral-7b-instruct",
     messages: [{ role: "user", content: question }],

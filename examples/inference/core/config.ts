@@ -4,6 +4,19 @@ import { fileURLToPath } from "node:url";
 import { defineSettings, dependency, loadSettings } from "tailor";
 import { z } from "zod";
 
+/** a JSON object from one variable (defineSettings parses JSON for lists and objects, not records) */
+const jsonRecord = z.preprocess(
+  (value) => {
+    if (typeof value !== "string") return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value; // reported as "Input should be a valid dictionary"
+    }
+  },
+  z.record(z.string(), z.string()),
+);
+
 // #region settings
 export const SettingsSchema = z.object({
   /** where the local engine's weights would live; reported by /admin/models */
@@ -16,7 +29,7 @@ export const SettingsSchema = z.object({
   /** the key sent to that server as `Authorization: Bearer` (empty: none) */
   openai_api_key: z.string().default(""),
   /** names the clients use -> names the backend knows (JSON object); unset: Ollama's names for the defaults */
-  model_aliases: z.record(z.string(), z.string()).optional(),
+  model_aliases: jsonRecord.optional(),
   /** how long to wait for a backend's TCP connection */
   backend_connect_timeout_ms: z.number().int().min(1).default(3000),
   /** how long a backend may stay silent while it answers (between two streamed chunks too) */

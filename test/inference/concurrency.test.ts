@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { AdmissionQueue } from "../../examples/inference/core/concurrency.js";
+import { LocalEngine } from "../../examples/inference/services/local-engine.js";
+import type {
+  GenerateOptions,
+  ModelInput,
+} from "../../examples/inference/services/model-client.js";
+import { KEY, makeService, waitFor } from "./helpers.js";
+
+/** an engine whose completions wait until the test opens the gate */
+class GatedEngine extends LocalEngine {
+  started: string[] = [];
+  #open: () => void = () => {};
+  #gate = new Promise<void>((resolve) => {
+    this.#open = resolve;
+  });
+  open(): void {
+    this.#open();
+  }
+  override async generate(input: ModelInput, options: GenerateOptions) {
+    this.started.push(String(input));
+    await this.#gate;
+    return super.generate(input, options);
+  }
+}
+
+describe("AdmissionQueue", () => {
+  it("admits up to the limit, then queues first come first served", async () => {
+    const queue = new AdmissionQueue({ limit: 1, queue: 3, queueTimeoutMs: 1000 });
+    await queue.acquire();
+    const admitted: number[] = [];
+    const waiting = [1, 2, 3].map((n) => queue.acquire().then(() => admitted.push(n)));
+    expect(queue.waiting).toBe(3);
+    expect(queue.saturated).toBe(true);
+    for (let released = 0; released < 3; released++) {
+      queue.release();
+      await Promise.resolve();
+    }
+    await Promise.all(waiting);
+    expect(admitted).toEqual([1, 2, 3]);
+    expect(queue.running).toBe(1);
+    queue.release();
+    expect(queue.running).toBe(0);
+  });
+
+  it("refuses at once with 503 and Retry-After when the queue is full", async () => {
+    const queue = new AdmissionQueue({ limit: 1, queue: 0, queueTimeoutMs: 1000 });
+    await queue.acquire();
+    await expect(queue.acquire()).rejects.toMatchObject({
+      status: 503,
+      headers: { "Retry-After": "1" },
+    });
+  });
+
+  it("refuses with 503 a request that waited longer than queueTimeout, and forgets it", async () => {
+    const queue = new AdmissionQueue({ limit: 1, queue: 1, queueTimeoutMs: 20 });
+    await queue.acquire();
+    await expect(queue.acquire()).rejects.toMatchObject({
+      status: 503,
+      detail: "No capacity freed up in time, retry later",
+    });
+    expect(queue.waiting).toBe(0);
+  });
+
+  it("drops a waiter whose signal aborted: the slot goes to the next one", async () => {
+    const queue = new AdmissionQueue({ limit: 1, queue: 2, queueTimeoutMs: 1000 });
+    await queue.acquire();
+    const leaving = new AbortController();
+    const first = queue.acquire(leaving.signal);
+    const second = queue.acquire();
+    leaving.abort(new Error("client left"));
+    await expect(first).rejects.toThrow("client left");
+    queue.release();
+    await second;
+    expect(queue.running).toBe(1);
+    expect(queue.waiting).toBe(0);
+  });
+});
+
+describe("serving controls on /v1", () => {
+  it("queues beyond the limit, answers 503 beyond the queue, and /ready reports saturation", async () => {
+    const engine = new GatedEngine({ modelPath: "m", tokenLatencyMs: 0 });
+    const { client } = makeService(
+      { MAX_CONCURRENT_REQUESTS: "1", MAX_QUEUED_REQUESTS: "1" },
+      engine,
+    );
+    const ask = (prompt: string) =>
+      client.post("/v1/completions", { json: { prompt, max_tokens: 2 }, headers: KEY });
+    const first = ask("first");
+    await waitFor(() => engine.started.length === 1);
+    const second = ask("second");
+    await waitFor(async () => (await client.get("/ready")).status === 503);
+    const ready = await client.get("/ready");
+    expect((await ready.json()).detail).toBe("Saturated");
+
+    const refused = await ask("third");
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect((await refused.json()).error).toMatchObject({
+      type: "server_error",
+      code: "service_unavailable",
+    });
+    expect((await client.get("/health")).status).toBe(200); // probes are not queued
+
+    engine.open();
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+    expect(engine.started).toEqual(["first", "second"]);
+    expect(await (await client.get("/ready")).json()).toMatchObject({ running: 0, queued: 0 });
+  });
+
+  it("answers 504 at the deadline and stops the generation", async () => {
+    const engine = new LocalEngine({ modelPath: "m", tokenLatencyMs: 10 });
+    const { client, app } = makeService({ REQUEST_TIMEOUT_MS: "80" }, engine);
+    const failures: string[] = [];
+    app.logger.error = (message) => failures.push(message);
+    const started = performance.now();
+    const r = await client.post("/v1/completions", {
+      json: { prompt: "a very long answer", max_tokens: 4096 },
+      headers: KEY,
+    });
+    expect(r.status).toBe(504);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect((await r.json()).error).toMatchObject({ code: "timeout", type: "server_error" });
+    expect(failures).toEqual(["POST /v1/completions: request deadline of 80 ms exceeded"]);
+    const produced = engine.tokensGenerated;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(engine.tokensGenerated).toBe(produced);
+  });
+});
