@@ -38,3 +38,15 @@ export async function waitFor(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** an app whose backend the settings select (no engine passed in), and its JSON log lines */
+export function makeRemoteService(env: Record<string, string>) {
+  const settings = settingsFrom({ DATABASE_PATH: ":memory:", ...env });
+  const logs: Record<string, unknown>[] = [];
+  const app = createApp(settings, {
+    writeLog: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
+  });
+  const failures: string[] = [];
+  app.logger.error = (message) => failures.push(message);
+  return { app, client: new TestClient(app), logs, failures, settings };
+}

@@ -107,7 +107,7 @@ describe("the openai SDK against the served app", () => {
       encoding_format: "float",
     });
     const exact = floats.data[0]?.embedding ?? [];
-    exact.forEach((value, index) => expect(first?.[index]).toBeCloseTo(value, 6));
+    for (const [index, value] of exact.entries()) expect(first?.[index]).toBeCloseTo(value, 6);
     expect(second).not.toEqual(first);
     expect(floats.usage).toEqual({ prompt_tokens: 3, total_tokens: 3 });
   });

@@ -14,6 +14,9 @@ export interface UpstreamOptions {
   headers?: Record<string, string>;
 }
 
+/** the server is down or went away before answering: retry later, elsewhere */
+const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EHOSTUNREACH", "EPIPE"]);
+
 /** An answered request: its status and a body read once, whole or line by line. */
 export class UpstreamResponse {
   readonly #message: IncomingMessage;
@@ -142,7 +145,7 @@ export class UpstreamHttp {
         clearTimeout(connectTimer);
         signal?.removeEventListener("abort", onAbort);
         if (failure !== undefined) reject(failure);
-        else if (error.code === "ECONNREFUSED" || error.code === "ENOTFOUND") {
+        else if (UNREACHABLE.has(error.code ?? "")) {
           reject(new BackendUnreachableError(`${where}: ${error.code}`));
         } else reject(new BackendError(`${where}: ${error.message}`));
       });
