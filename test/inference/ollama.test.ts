@@ -67,7 +67,9 @@ describe("MODEL_BACKEND=ollama", () => {
           { role: "user", content: [{ type: "text", text: "hey" }] },
         ],
       };
-      const plain = await (await client.post("/v1/chat/completions", { json, headers: KEY })).json();
+      const plain = await (
+        await client.post("/v1/chat/completions", { json, headers: KEY })
+      ).json();
       expect(plain.choices[0]).toMatchObject({
         message: { content: "chat: hey" },
         finish_reason: "length",
@@ -109,7 +111,9 @@ describe("MODEL_BACKEND=ollama", () => {
         json: { input: ["a", "b"] },
         headers: KEY,
       });
-      expect((await embeddings.json()).data.map((item: { embedding: number[] }) => item.embedding)).toEqual([
+      expect(
+        (await embeddings.json()).data.map((item: { embedding: number[] }) => item.embedding),
+      ).toEqual([
         [0, 0.5, 0.25],
         [1, 0.5, 0.25],
       ]);
@@ -119,7 +123,9 @@ describe("MODEL_BACKEND=ollama", () => {
         "nomic-embed-text",
         "mistral-7b-instruct",
       ]);
-      const admin = await client.get("/admin/models", { headers: { "x-admin-key": "sk-admin-dev-456" } });
+      const admin = await client.get("/admin/models", {
+        headers: { "x-admin-key": "sk-admin-dev-456" },
+      });
       expect((await admin.json()).models[0]).toEqual({
         name: "mistral:7b-instruct",
         backend: "ollama",
@@ -163,7 +169,9 @@ describe("MODEL_BACKEND=ollama", () => {
     });
     expect(r.status).toBe(504);
     expect((await r.json()).detail).toBe("Inference backend timed out");
-    expect(failures[0]).toBe("POST /v1/completions: ollama: POST /api/generate: no answer for 100 ms");
+    expect(failures[0]).toBe(
+      "POST /v1/completions: ollama: POST /api/generate: no answer for 100 ms",
+    );
     await waitFor(() => ollama.hungUp.includes("/api/generate"));
     await client.close();
   });

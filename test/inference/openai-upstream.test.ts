@@ -38,7 +38,10 @@ describe("MODEL_BACKEND=openai (an OpenAI-compatible server)", () => {
       await waitFor(async () => (await client.get("/ready")).status === 200);
       const prompt = { prompt: "Explain FastAPI", max_tokens: 6 };
       const ours = await (
-        await client.post("/v1/completions", { json: { ...prompt, model: "mistral" }, headers: KEY })
+        await client.post("/v1/completions", {
+          json: { ...prompt, model: "mistral" },
+          headers: KEY,
+        })
       ).json();
       const theirs = await (
         await direct("/completions", { ...prompt, model: "mistral-7b-instruct" })
@@ -62,7 +65,11 @@ describe("MODEL_BACKEND=openai (an OpenAI-compatible server)", () => {
           .map((frame) => JSON.parse(frame).choices[0]?.delta?.content ?? "")
           .join("");
       const upstreamText = text(
-        sseData(await (await direct("/chat/completions", { ...chat, model: "mistral-7b-instruct" })).text()),
+        sseData(
+          await (
+            await direct("/chat/completions", { ...chat, model: "mistral-7b-instruct" })
+          ).text(),
+        ),
       );
       expect(text(sseData(await streamed.text()))).toBe(upstreamText);
 
@@ -96,7 +103,10 @@ describe("MODEL_BACKEND=openai (an OpenAI-compatible server)", () => {
   });
 
   it("stays not-ready while the upstream refuses its key, saying why in the log", async () => {
-    const { client, logs } = service({ OPENAI_API_KEY: "sk-wrong", BACKEND_RETRY_INITIAL_MS: "20" });
+    const { client, logs } = service({
+      OPENAI_API_KEY: "sk-wrong",
+      BACKEND_RETRY_INITIAL_MS: "20",
+    });
     try {
       await client.start(); // runs the lifespan: the backend starts being tried
       await waitFor(() => logs.some((line) => line.event === "backend_unreachable"));

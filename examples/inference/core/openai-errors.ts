@@ -20,8 +20,10 @@ import {
 } from "../services/model-client.js";
 import { DeadlineExceededError } from "./concurrency.js";
 
-/** routes only OpenAI's protocol has: invalid bodies answer 400, as OpenAI does, not 422 */
-export const OPENAI_ONLY_ROUTES = ["/v1/chat/completions", "/v1/models"];
+/** routes only OpenAI's protocol has: invalid requests answer 400, as OpenAI does, not 422 */
+function isOpenAIOnly(path: string): boolean {
+  return path === "/v1/chat/completions" || path === "/v1/models" || path.startsWith("/v1/models/");
+}
 
 export interface OpenAIError {
   message: string;
@@ -87,7 +89,7 @@ function headersOf(error: HTTPException): Record<string, string> | undefined {
 export function useOpenAIErrors(app: App): void {
   app.exceptionHandler(RequestValidationError, (ctx, error: RequestValidationError) => {
     if (!isOpenAIPath(ctx.path)) return new JSONResponse({ detail: error.errors }, { status: 422 });
-    const status = OPENAI_ONLY_ROUTES.includes(ctx.path) ? 400 : 422;
+    const status = isOpenAIOnly(ctx.path) ? 400 : 422;
     const first = error.errors[0];
     const param = paramOf(first);
     const message = `${param ?? "body"}: ${first?.msg ?? "Invalid request"}`;

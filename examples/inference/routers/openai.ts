@@ -14,6 +14,7 @@ import {
   MODEL_ERRORS,
   ModelList,
   ModelObject,
+  OTHER_CLIENT_ERRORS,
 } from "../schemas/openai.js";
 import { verifyApiKey } from "../services/auth.js";
 import {
@@ -62,7 +63,7 @@ router.get(
   {
     params: { model: Path(z.string().min(1).max(200)), client: Depends(getModelClient) },
     response: ModelObject,
-    responses: errorResponses(401, 404, 429, 502, 503, 504),
+    responses: { ...errorResponses(400, 401, 404, 429, 502, 503, 504), ...OTHER_CLIENT_ERRORS },
     summary: "Describe a model",
   },
   async function retrieveModel({ model, client }) {
@@ -102,6 +103,7 @@ router.post(
         "The completion; with stream: true, its chunks as events",
       ),
       ...errorResponses(...MODEL_ERRORS, 400),
+      ...OTHER_CLIENT_ERRORS,
     },
     summary: "Create a chat completion",
   },

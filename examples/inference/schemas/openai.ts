@@ -96,7 +96,7 @@ export const ChatCompletionChunk = z
     ),
     usage: Usage.nullable().optional(),
   })
-  .meta({ id: "ChatCompletionChunk" });
+  .meta({ description: "ChatCompletionChunk: one event of a streamed chat completion" });
 // #endregion chat
 
 export const CompletionChunk = z
@@ -115,7 +115,7 @@ export const CompletionChunk = z
     ),
     usage: Usage.nullable().optional(),
   })
-  .meta({ id: "CompletionChunk" });
+  .meta({ description: "CompletionChunk: one event of a streamed completion" });
 
 // #region models
 export const ModelObject = z
@@ -163,6 +163,11 @@ export function errorResponses(...statuses: number[]) {
   );
 }
 // #endregion documented-errors
+
+/** routes that answer 400 for an invalid request document that, and no 422 */
+export const OTHER_CLIENT_ERRORS = {
+  "4XX": { description: "Any other client error", model: ErrorResponse },
+};
 
 /** the statuses of a route that calls the model */
 export const MODEL_ERRORS = [401, 404, 413, 429, 502, 503, 504];
