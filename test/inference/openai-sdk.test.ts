@@ -158,7 +158,9 @@ describe("the openai SDK against the served app", () => {
       const error = await sdk.models.list().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(OpenAI.RateLimitError);
       expect(error).toMatchObject({ status: 429, code: "rate_limit_exceeded" });
-      const retryAfter = Number((error as OpenAI.RateLimitError).headers?.get("retry-after"));
+      const retryAfter = Number(
+        (error as InstanceType<typeof OpenAI.RateLimitError>).headers?.get("retry-after"),
+      );
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);
     } finally {

@@ -2,6 +2,7 @@ import { request as httpRequest } from "node:http";
 import { serve } from "tailor";
 import { describe, expect, it } from "vitest";
 import { SettingsSchema, settingsFrom } from "../../examples/inference/core/config.js";
+import { JsonLogger } from "../../examples/inference/core/logging.js";
 import { keyIdOf } from "../../examples/inference/services/auth.js";
 import { LocalEngine } from "../../examples/inference/services/local-engine.js";
 import { KEY, makeService, sseData, waitFor } from "./helpers.js";
@@ -160,6 +161,21 @@ describe("telemetry", () => {
     expect(sseData(await r.text())).toHaveLength(8);
     const record = logs.find((line) => line.event === "inference");
     expect(record).toMatchObject({ route: "/v1/chat", completion_tokens: 7, cancelled: false });
+  });
+
+  it("writes one JSON object per line with the settings' level names, never a key", () => {
+    const lines: string[] = [];
+    const logger = new JsonLogger("DEBUG", (line) => lines.push(line));
+    logger.log("WARNING", "backend_unreachable", { attempt: 2, key: "sk-dev-key-123" });
+    expect(lines).toHaveLength(1);
+    const record = JSON.parse(lines[0] ?? "");
+    expect(record).toMatchObject({
+      level: "WARNING",
+      event: "backend_unreachable",
+      attempt: 2,
+      key: "[redacted]",
+    });
+    expect(new Date(record.time).toISOString()).toBe(record.time);
   });
 
   it("writes nothing below LOG_LEVEL", async () => {
