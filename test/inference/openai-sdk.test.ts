@@ -2,11 +2,13 @@ import OpenAI from "openai";
 import { type RunningServer, serve } from "tailor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  articleChat,
   chat,
   complete,
   connect,
   describeFailure,
   embed,
+  ingestAndSearch,
   modelIds,
   streamChat,
 } from "../../examples/inference/clients/openai-sdk.js";
@@ -166,6 +168,25 @@ describe("the openai SDK against the served app", () => {
     } finally {
       await limitedServer.close();
     }
+  });
+});
+
+describe("the service's own /v1 routes through the SDK's generic methods", () => {
+  it("ingests, searches, lists and deletes a document", async () => {
+    const { best, documents } = await ingestAndSearch(
+      client,
+      "Tailor streams tokens. Bananas are yellow.",
+      "what streams tokens?",
+    );
+    expect(best?.text).toContain("Tailor streams tokens.");
+    expect(documents).toMatchObject([{ id: "notes", chunks: 1 }]);
+    const after = await client.get<{ data: unknown[] }>("/documents");
+    expect(after.data).toEqual([]);
+  });
+
+  it("reads the article's chat stream", async () => {
+    const answer = await articleChat(client, "hello");
+    expect(answer.split(" ")).toHaveLength(8);
   });
 });
 

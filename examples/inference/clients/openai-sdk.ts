@@ -5,6 +5,7 @@
 
 import { fileURLToPath } from "node:url";
 import OpenAI from "openai";
+import type { Stream } from "openai/streaming";
 
 // #region connect
 /** the SDK pointed at the service: the key travels as `Authorization: Bearer` */
@@ -93,6 +94,32 @@ export async function describeFailure(client: OpenAI): Promise<string> {
 }
 // #endregion errors
 
+// #region retrieval
+/** routes OpenAI does not have go through the SDK's generic methods, with the same key and errors */
+export async function ingestAndSearch(client: OpenAI, text: string, query: string) {
+  await client.post("/documents", { body: { id: "notes", title: "Notes", text } });
+  const found = await client.post<{ results: { text: string; score: number }[] }>("/search", {
+    body: { query, top_k: 1 },
+  });
+  const listed = await client.get<{ data: { id: string; chunks: number }[] }>("/documents");
+  await client.delete("/documents/notes");
+  return { best: found.results[0], documents: listed.data };
+}
+// #endregion retrieval
+
+// #region article-chat
+/** the article's /v1/chat streams `{"index", "token"}` events: the SDK parses them too */
+export async function articleChat(client: OpenAI, question: string): Promise<string> {
+  const events = await client.post<Stream<{ index: number; token: string }>>("/chat", {
+    body: { messages: [{ role: "user", content: question }], max_tokens: 8 },
+    stream: true,
+  });
+  let answer = "";
+  for await (const event of events) answer += event.token;
+  return answer;
+}
+// #endregion article-chat
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const client = connect(process.env.INFERENCE_URL, process.env.INFERENCE_API_KEY);
   console.log("models:", await modelIds(client));
@@ -102,4 +129,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log("\ncompletion:", await complete(client, "FastAPI is"));
   console.log("embedding dimensions:", (await embed(client, ["hello"]))[0]?.length);
   console.log("unknown model:", await describeFailure(client));
+  console.log("article chat:", await articleChat(client, "hello"));
+  console.log(
+    "retrieval:",
+    await ingestAndSearch(client, "Tailor serves OpenAI clients.", "who serves?"),
+  );
 }
