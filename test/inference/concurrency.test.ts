@@ -5,7 +5,7 @@ import type {
   GenerateOptions,
   ModelInput,
 } from "../../examples/inference/services/model-client.js";
-import { KEY, makeService, waitFor } from "./helpers.js";
+import { KEY, makeService, sseData, waitFor } from "./helpers.js";
 
 /** an engine whose completions wait until the test opens the gate */
 class GatedEngine extends LocalEngine {
@@ -126,5 +126,32 @@ describe("serving controls on /v1", () => {
     const produced = engine.tokensGenerated;
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(engine.tokensGenerated).toBe(produced);
+  });
+
+  it("ends a stream that outlives the deadline with an error event instead of [DONE]", async () => {
+    const engine = new LocalEngine({ modelPath: "m", tokenLatencyMs: 10 });
+    const { client, logs } = makeService({ REQUEST_TIMEOUT_MS: "80" }, engine);
+    const r = await client.post("/v1/chat/completions", {
+      json: {
+        model: "mistral-7b-instruct",
+        messages: [{ role: "user", content: "a very long answer" }],
+        max_tokens: 4096,
+        stream: true,
+      },
+      headers: KEY,
+    });
+    expect(r.status).toBe(200); // the headers left before the deadline
+    const frames = sseData(await r.text());
+    expect(frames).not.toContain("[DONE]");
+    expect(JSON.parse(frames.at(-1) ?? "{}")).toEqual({
+      error: {
+        message: "The request took too long",
+        type: "server_error",
+        param: null,
+        code: "timeout",
+      },
+    });
+    const record = logs.find((line) => line.event === "inference");
+    expect(record).toMatchObject({ error: "DeadlineExceededError", cancelled: false });
   });
 });
