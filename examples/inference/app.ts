@@ -26,13 +26,21 @@ export interface AppParts {
 
 // #region create-app
 export function createApp(config: InferenceSettings = settings(), parts: AppParts = {}): App {
+  const logger = createLogger(config, parts.writeLog);
   const app = new App({
+    // the framework's own error lines (a failed handler, a backend error) as JSON too
+    logger: {
+      error: (message, error) =>
+        logger.log("ERROR", "error", {
+          message,
+          error: error instanceof Error ? error.stack : error,
+        }),
+    },
     title: "AI Inference API",
     version: "1.0.0",
     description:
       "Completions, embeddings, chat and retrieval in front of a local, Ollama or OpenAI-compatible model; OpenAI's SDKs work against it.",
     lifespan: async function* () {
-      const logger = createLogger(config, parts.writeLog);
       const log = (event: string, fields: Record<string, unknown>) =>
         logger.log(event === "backend_ready" ? "INFO" : "WARNING", event, fields);
       const modelClient = parts.modelClient ?? createModelClient(config, log);

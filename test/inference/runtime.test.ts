@@ -178,6 +178,30 @@ describe("telemetry", () => {
     expect(new Date(record.time).toISOString()).toBe(record.time);
   });
 
+  it("logs a failed request's record at once, and the failure as a JSON line", async () => {
+    const engine = new LocalEngine({ modelPath: "m", tokenLatencyMs: 10 });
+    const { client, logs } = makeService({ REQUEST_TIMEOUT_MS: "50" }, engine);
+    const r = await client.post("/v1/chat/completions", {
+      json: {
+        model: "mistral-7b-instruct",
+        messages: [{ role: "user", content: "long" }],
+        max_tokens: 4096,
+      },
+      headers: KEY,
+    });
+    expect(r.status).toBe(504);
+    expect(logs.find((line) => line.event === "inference")).toMatchObject({
+      level: "WARNING",
+      route: "/v1/chat/completions",
+      error: "DeadlineExceededError",
+      stream: false,
+    });
+    expect(logs.find((line) => line.event === "error")).toMatchObject({
+      level: "ERROR",
+      message: "POST /v1/chat/completions: request deadline of 50 ms exceeded",
+    });
+  });
+
   it("writes nothing below LOG_LEVEL", async () => {
     const { client, logs } = makeService({ LOG_LEVEL: "WARNING" });
     await client.post("/v1/completions", { json: { prompt: "quiet" }, headers: KEY });

@@ -64,6 +64,17 @@ export interface InferenceRecord {
 export function logInference(logger: JsonLogger, record: InferenceRecord): void {
   logger.log("INFO", "inference", { ...record });
 }
+
+/** A failed request runs no background task: its record is logged at once, with the error's name. */
+export function logFailedInference(
+  logger: JsonLogger,
+  record: InferenceRecord,
+  start: number,
+  error: unknown,
+): void {
+  const name = error instanceof Error ? error.name : "Error";
+  logger.log("WARNING", "inference", { ...record, latency_ms: elapsedMs(start), error: name });
+}
 // #endregion telemetry
 
 export function createLogger(settings: InferenceSettings, write?: (line: string) => void) {

@@ -4,7 +4,13 @@ import { APIRouter, Depends, EventSourceResponse, File, Form, ServerSentEvent } 
 import { z } from "zod";
 import { modelSlot } from "../core/concurrency.js";
 import { getSettings } from "../core/config.js";
-import { elapsedMs, getLogger, type InferenceRecord, logInference } from "../core/logging.js";
+import {
+  elapsedMs,
+  getLogger,
+  type InferenceRecord,
+  logFailedInference,
+  logInference,
+} from "../core/logging.js";
 import { rateLimit } from "../core/rate-limit.js";
 import { EmbeddingRequest, EmbeddingResponse } from "../schemas/embeddings.js";
 import {
@@ -90,7 +96,10 @@ router.post(
         logger.log("ERROR", "stream_failed", { error: String(error) });
       return new EventSourceResponse(openAIEvents(tokens, meta, record, onError));
     }
-    const result = await client.generate(request.prompt, options);
+    const result = await client.generate(request.prompt, options).catch((error: unknown) => {
+      logFailedInference(logger, record, start, error);
+      throw error;
+    });
     const latency = elapsedMs(start);
     Object.assign(record, {
       prompt_tokens: result.promptTokens,

@@ -3,7 +3,13 @@
 import { APIRouter, Depends, EventSourceResponse, Path } from "tailor";
 import { z } from "zod";
 import { modelSlot } from "../core/concurrency.js";
-import { elapsedMs, getLogger, type InferenceRecord, logInference } from "../core/logging.js";
+import {
+  elapsedMs,
+  getLogger,
+  type InferenceRecord,
+  logFailedInference,
+  logInference,
+} from "../core/logging.js";
 import { rateLimit } from "../core/rate-limit.js";
 import {
   ChatCompletion,
@@ -144,7 +150,10 @@ router.post(
         logger.log("ERROR", "stream_failed", { error: String(error) });
       return new EventSourceResponse(openAIEvents(tokens, meta, record, onError));
     }
-    const result = await client.generate(messages, options);
+    const result = await client.generate(messages, options).catch((error: unknown) => {
+      logFailedInference(logger, record, start, error);
+      throw error;
+    });
     Object.assign(record, {
       prompt_tokens: result.promptTokens,
       completion_tokens: result.completionTokens,
