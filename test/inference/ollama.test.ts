@@ -162,12 +162,16 @@ describe("MODEL_BACKEND=ollama", () => {
   });
 
   it("answers 504 when Ollama stays silent past the read timeout, and hangs up on it", async () => {
-    const { client, failures } = service({ BACKEND_READ_TIMEOUT_MS: "100" });
+    const { client, failures, logs } = service({ BACKEND_READ_TIMEOUT_MS: "100" });
     const r = await client.post("/v1/completions", {
       json: { prompt: "hi", model: "hang" },
       headers: KEY,
     });
     expect(r.status).toBe(504);
+    expect(logs.find((line) => line.event === "inference")).toMatchObject({
+      model: "hang",
+      error: "BackendTimeoutError",
+    });
     expect((await r.json()).detail).toBe("Inference backend timed out");
     expect(failures[0]).toBe(
       "POST /v1/completions: ollama: POST /api/generate: no answer for 100 ms",

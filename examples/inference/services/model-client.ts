@@ -55,19 +55,26 @@ export interface ModelClient {
 // #endregion interface
 
 export class UnknownModelError extends Error {
+  override name = "UnknownModelError";
   constructor(readonly model: string) {
     super(`Model '${model}' not found`);
   }
 }
 
 /** The engine failed: the service answers 502. */
-export class BackendError extends Error {}
+export class BackendError extends Error {
+  override name = "BackendError";
+}
 
 /** The engine could not be reached (refused, no connection in time): 503 while it is down. */
-export class BackendUnreachableError extends BackendError {}
+export class BackendUnreachableError extends BackendError {
+  override name = "BackendUnreachableError";
+}
 
 /** The engine stayed silent past the read timeout: 504. */
-export class BackendTimeoutError extends BackendError {}
+export class BackendTimeoutError extends BackendError {
+  override name = "BackendTimeoutError";
+}
 
 /** `"user: hi\nassistant:"`: a conversation as one prompt, for engines that only complete text */
 export function promptOf(input: ModelInput): string {
