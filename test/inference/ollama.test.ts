@@ -37,7 +37,7 @@ describe("MODEL_BACKEND=ollama", () => {
     const { client } = service();
     try {
       const completion = await client.post("/v1/completions", {
-        json: { prompt: "hi", temperature: 0.1, max_tokens: 8 },
+        json: { prompt: "hi", temperature: 0.1, max_tokens: 8, stop: "\n\n" },
         headers: KEY,
       });
       expect(await completion.json()).toMatchObject({
@@ -50,7 +50,7 @@ describe("MODEL_BACKEND=ollama", () => {
         model: "mistral:7b-instruct",
         prompt: "hi",
         stream: false,
-        options: { temperature: 0.1, num_predict: 8 },
+        options: { temperature: 0.1, num_predict: 8, stop: ["\n\n"] },
       });
     } finally {
       await client.close();

@@ -86,6 +86,32 @@ describe("the openai SDK against the served app", () => {
     expect(chunks[3]?.choices[0]).toMatchObject({ delta: {}, finish_reason: "length" });
   });
 
+  it("ends a chat completion before a stop sequence, streamed or not", async () => {
+    const request = {
+      model: "mistral-7b-instruct",
+      messages: [{ role: "user" as const, content: "Describe the model in detail" }],
+      max_tokens: 20,
+    };
+    const full = (await client.chat.completions.create(request)).choices[0]?.message.content ?? "";
+    const stop = ` ${full.split(" ")[3]}`; // the fourth word, with its leading space
+    const cut = full.slice(0, full.indexOf(stop));
+    const stopped = await client.chat.completions.create({ ...request, stop });
+    expect(stopped.choices[0]?.message.content).toBe(cut);
+    expect(stopped.choices[0]?.finish_reason).toBe("stop");
+    const stream = await client.chat.completions.create({ ...request, stop: [stop], stream: true });
+    let streamed = "";
+    for await (const chunk of stream) streamed += chunk.choices[0]?.delta.content ?? "";
+    expect(streamed).toBe(cut);
+  });
+
+  it("raises BadRequestError for n above 1, which the service does not generate", async () => {
+    const error = await client.chat.completions
+      .create({ model: "mistral-7b-instruct", messages: [{ role: "user", content: "hi" }], n: 2 })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(error).toMatchObject({ param: "n" });
+  });
+
   it("creates a completion, plain and streamed", async () => {
     const text = await complete(client, "FastAPI is");
     expect(text.split(" ")).toHaveLength(16);

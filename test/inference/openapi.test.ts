@@ -102,6 +102,8 @@ describe("the inference service's OpenAPI document", () => {
       "model",
       "stream",
       "stream_options",
+      "stop",
+      "n",
     ]);
     const success = doc.paths["/v1/completions"].post.responses["200"];
     expect(success.content["application/json"].schema).toEqual({

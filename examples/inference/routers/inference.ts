@@ -19,7 +19,13 @@ import {
   CompletionRequest,
   CompletionResponse,
 } from "../schemas/inference.js";
-import { CompletionChunk, errorResponses, eventStreamOf, MODEL_ERRORS } from "../schemas/openai.js";
+import {
+  CompletionChunk,
+  errorResponses,
+  eventStreamOf,
+  MODEL_ERRORS,
+  stopList,
+} from "../schemas/openai.js";
 import { verifyApiKey } from "../services/auth.js";
 import { getDocumentStore, searchDocuments } from "../services/knowledge.js";
 import {
@@ -67,6 +73,7 @@ router.post(
       model: request.model,
       temperature: request.temperature,
       maxTokens: request.max_tokens ?? UNLIMITED_TOKENS,
+      stop: stopList(request.stop),
       signal: slot.signal, // the deadline, or a client that hung up, stops the model
     };
     const record: InferenceRecord = {

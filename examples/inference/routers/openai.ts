@@ -21,6 +21,7 @@ import {
   ModelList,
   ModelObject,
   OTHER_CLIENT_ERRORS,
+  stopList,
 } from "../schemas/openai.js";
 import { verifyApiKey } from "../services/auth.js";
 import {
@@ -120,6 +121,7 @@ router.post(
       model: request.model,
       temperature: request.temperature ?? 0.7,
       maxTokens: request.max_completion_tokens ?? request.max_tokens ?? UNLIMITED_TOKENS,
+      stop: stopList(request.stop),
       signal: slot.signal, // the deadline, or a client that hung up, stops the model
     };
     const record: InferenceRecord = {

@@ -1,7 +1,7 @@
 /** Completion and chat bodies: the article's pydantic models, as Zod schemas. */
 
 import { z } from "zod";
-import { Usage } from "./openai.js";
+import { ChoiceCount, Stop, Usage } from "./openai.js";
 
 // #region models
 export const InferenceRequest = z
@@ -28,6 +28,8 @@ export const InferenceResponse = z
 export const CompletionRequest = InferenceRequest.extend({
   stream: z.boolean().nullable().default(false).meta({ description: "Stream server-sent events" }),
   stream_options: z.object({ include_usage: z.boolean().optional() }).nullable().optional(),
+  stop: Stop,
+  n: ChoiceCount,
 }).meta({ id: "CompletionRequest" });
 
 /** the article's fields, and OpenAI's text_completion beside them */

@@ -40,6 +40,29 @@ export const ChatCompletionMessage = z
 
 const MaxTokens = z.number().int().min(1).max(4096).nullable().optional();
 
+/** OpenAI's `stop`: up to 4 texts that end the completion */
+export const Stop = z
+  .union([z.string().min(1), z.array(z.string().min(1)).max(4)])
+  .nullable()
+  .optional()
+  .meta({ description: "Up to 4 texts that end the completion where they appear" });
+
+/** OpenAI's `n`: this service answers one choice */
+export const ChoiceCount = z
+  .number()
+  .int()
+  .min(1)
+  .max(1)
+  .nullable()
+  .optional()
+  .meta({ description: "Choices to generate: only 1 is supported" });
+
+/** `"x"` or `["x", "y"]` -> a list */
+export function stopList(stop: string | string[] | null | undefined): string[] | undefined {
+  if (stop === null || stop === undefined) return undefined;
+  return typeof stop === "string" ? [stop] : stop;
+}
+
 export const ChatCompletionRequest = z
   .object({
     model: z.string().min(1).meta({ description: "Model identifier" }),
@@ -47,6 +70,8 @@ export const ChatCompletionRequest = z
     temperature: z.number().min(0).max(2).nullable().optional(),
     max_tokens: MaxTokens,
     max_completion_tokens: MaxTokens,
+    stop: Stop,
+    n: ChoiceCount,
     stream: z.boolean().nullable().optional(),
     stream_options: z
       .object({ include_usage: z.boolean().optional() })

@@ -20,6 +20,16 @@ const VOCABULARY = (
   "in plain words . it can also stream tokens while it thinks"
 ).split(" ");
 
+/** where the first of the stop sequences starts in `text`, -1 when none appears */
+function stopIndex(text: string, stop: readonly string[] | undefined): number {
+  let first = -1;
+  for (const sequence of stop ?? []) {
+    const at = sequence === "" ? -1 : text.indexOf(sequence);
+    if (at >= 0 && (first === -1 || at < first)) first = at;
+  }
+  return first;
+}
+
 export interface LocalEngineOptions {
   modelPath: string;
   /** pause before each token (0: only yield to the event loop) */
@@ -76,6 +86,7 @@ export class LocalEngine implements ModelClient {
     const length = Math.min(options.maxTokens, 24 + (state % 40));
     // low temperature repeats the prompt's words more, high temperature wanders off
     const echo = Math.round((1 - options.temperature / 2) * 100);
+    let text = "";
     for (let index = 0; index < length; index++) {
       if (options.signal?.aborted) return;
       if (!(await this.#pause(options.signal))) return;
@@ -87,7 +98,15 @@ export class LocalEngine implements ModelClient {
       const pool = fromPrompt ? words : VOCABULARY;
       const word = pool[(state >>> 8) % pool.length] ?? "";
       this.tokensGenerated++;
-      yield index === 0 ? word : ` ${word}`;
+      const token = index === 0 ? word : ` ${word}`;
+      const end = stopIndex(text + token, options.stop);
+      if (end >= 0) {
+        // the token that completes a stop sequence gives only what comes before it
+        if (end > text.length) yield (text + token).slice(text.length, end);
+        return;
+      }
+      text += token;
+      yield token;
     }
   }
 

@@ -17,6 +17,8 @@ export interface GenerateOptions {
   maxTokens: number;
   /** aborts generation: pass `ctx.signal` so a client that left stops the model */
   signal?: AbortSignal;
+  /** texts that end the completion where they appear (not included) */
+  stop?: readonly string[];
 }
 
 export interface Completion {

@@ -105,7 +105,11 @@ export class OllamaClient extends RemoteBackend implements ModelClient {
       model: this.resolve(options.model),
       ...(chat ? { messages: input } : { prompt: input }),
       stream,
-      options: { temperature: options.temperature, num_predict: options.maxTokens },
+      options: {
+        temperature: options.temperature,
+        num_predict: options.maxTokens,
+        ...(options.stop?.length ? { stop: options.stop } : {}),
+      },
     };
     const response = await this.guard(() => this.http.request("POST", path, body, options.signal));
     await this.#check(response, `POST ${path}`, options.model);

@@ -101,6 +101,7 @@ export class OpenAIUpstream extends RemoteBackend implements ModelClient {
       ...(chat ? { messages: input } : { prompt: input }),
       max_tokens: options.maxTokens,
       temperature: options.temperature,
+      ...(options.stop?.length ? { stop: options.stop } : {}),
       stream,
     };
     const response = await this.guard(() => this.http.request("POST", path, body, options.signal));
