@@ -41,7 +41,6 @@ export class OllamaClient extends RemoteBackend implements ModelClient {
     await response.text();
   }
 
-  // #region generate
   async generate(input: ModelInput, options: GenerateOptions): Promise<Completion> {
     const response = await this.#post(input, options, false);
     const data = await response.json<OllamaChunk>();
@@ -53,7 +52,6 @@ export class OllamaClient extends RemoteBackend implements ModelClient {
       finishReason: data.done_reason === "length" ? "length" : "stop",
     };
   }
-  // #endregion generate
 
   /** Ollama streams newline-delimited JSON objects: `{"response":"tok","done":false}` */
   async *stream(input: ModelInput, options: GenerateOptions): AsyncGenerator<string> {
