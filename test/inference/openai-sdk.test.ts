@@ -112,6 +112,18 @@ describe("the openai SDK against the served app", () => {
     expect(error).toMatchObject({ param: "n" });
   });
 
+  it("raises NotFoundError for a streamed request to an unknown model, before any chunk", async () => {
+    const error = await client.chat.completions
+      .create({
+        model: "gpt-17",
+        messages: [{ role: "user", content: "hi" }],
+        stream: true,
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenAI.NotFoundError);
+    expect(error).toMatchObject({ code: "model_not_found", param: "model" });
+  });
+
   it("creates a completion, plain and streamed", async () => {
     const text = await complete(client, "FastAPI is");
     expect(text.split(" ")).toHaveLength(16);

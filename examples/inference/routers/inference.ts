@@ -28,12 +28,8 @@ import {
 } from "../schemas/openai.js";
 import { verifyApiKey } from "../services/auth.js";
 import { getDocumentStore, searchDocuments } from "../services/knowledge.js";
-import {
-  type GenerateOptions,
-  getModelClient,
-  type ModelClient,
-} from "../services/model-client.js";
-import { completionId, openAIEvents, unixTime } from "../services/openai-stream.js";
+import { type GenerateOptions, getModelClient } from "../services/model-client.js";
+import { completionId, openAIEvents, startStream, unixTime } from "../services/openai-stream.js";
 import { cosine, countTokens, hashEmbedding } from "../services/text.js";
 
 /** when a request sends `"max_tokens": null`: as long as the engine allows */
@@ -98,7 +94,12 @@ router.post(
         includeUsage: request.stream_options?.include_usage === true,
         signal: slot.signal,
       };
-      const tokens = client.stream(request.prompt, options);
+      const tokens = await startStream(client.stream(request.prompt, options)).catch(
+        (error: unknown) => {
+          logFailedInference(logger, record, start, error);
+          throw error;
+        },
+      );
       const onError = (error: unknown) =>
         logger.log("ERROR", "stream_failed", { error: String(error) });
       return new EventSourceResponse(openAIEvents(tokens, meta, record, onError));
@@ -189,15 +190,14 @@ router.post(
 
 // #region chat
 async function* chatEvents(
-  client: ModelClient,
-  prompt: string,
+  tokens: AsyncIterable<string>,
   options: GenerateOptions & { signal: AbortSignal },
   record: InferenceRecord,
 ) {
   const start = performance.now();
   try {
     let index = 0;
-    for await (const token of client.stream(prompt, options)) {
+    for await (const token of tokens) {
       record.completion_tokens++;
       yield { index: index++, token };
     }
@@ -261,7 +261,8 @@ router.post(
       maxTokens: request.max_tokens ?? UNLIMITED_TOKENS,
       signal: slot.signal, // aborts when the client disconnects or at the deadline
     };
-    return new EventSourceResponse(chatEvents(client, prompt, options, record));
+    const tokens = await startStream(client.stream(prompt, options));
+    return new EventSourceResponse(chatEvents(tokens, options, record));
   },
 );
 // #endregion chat

@@ -31,7 +31,7 @@ import {
   promptOf,
   UnknownModelError,
 } from "../services/model-client.js";
-import { completionId, openAIEvents, unixTime } from "../services/openai-stream.js";
+import { completionId, openAIEvents, startStream, unixTime } from "../services/openai-stream.js";
 import { countTokens } from "../services/text.js";
 import { UNLIMITED_TOKENS } from "./inference.js";
 
@@ -147,7 +147,10 @@ router.post(
         includeUsage: request.stream_options?.include_usage === true,
         signal: slot.signal,
       };
-      const tokens = client.stream(messages, options);
+      const tokens = await startStream(client.stream(messages, options)).catch((error: unknown) => {
+        logFailedInference(logger, record, start, error);
+        throw error;
+      });
       const onError = (error: unknown) =>
         logger.log("ERROR", "stream_failed", { error: String(error) });
       return new EventSourceResponse(openAIEvents(tokens, meta, record, onError));

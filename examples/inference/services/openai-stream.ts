@@ -16,6 +16,25 @@ export function unixTime(): number {
   return Math.floor(Date.now() / 1000);
 }
 
+async function* resume(first: IteratorResult<string>, rest: AsyncIterator<string>) {
+  try {
+    for (let step = first; !step.done; step = await rest.next()) yield step.value;
+  } finally {
+    await rest.return?.(); // a client that left closes the backend's stream
+  }
+}
+
+// #region first-token
+/**
+ * Waits for the first token before the response starts, so what fails before it (an unknown
+ * model, a backend that is down, the deadline) answers with its status instead of a 200 stream.
+ */
+export async function startStream(tokens: AsyncIterable<string>): Promise<AsyncIterable<string>> {
+  const iterator = tokens[Symbol.asyncIterator]();
+  return resume(await iterator.next(), iterator);
+}
+// #endregion first-token
+
 export interface StreamMeta {
   id: string;
   object: "chat.completion.chunk" | "text_completion";
