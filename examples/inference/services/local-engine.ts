@@ -63,7 +63,7 @@ export class LocalEngine implements ModelClient {
     const prompt = promptOf(input);
     let text = "";
     let tokens = 0;
-    for await (const token of this.stream(prompt, options)) {
+    for await (const token of this.stream(input, options)) {
       text += token;
       tokens++;
     }
@@ -81,7 +81,10 @@ export class LocalEngine implements ModelClient {
   async *stream(input: ModelInput, options: GenerateOptions): AsyncGenerator<string> {
     this.#check(options.model);
     const prompt = promptOf(input);
-    const words = tokenize(prompt);
+    // a conversation's words, not its "user:" and "assistant:" labels
+    const words = tokenize(
+      typeof input === "string" ? input : input.map((message) => message.content).join("\n"),
+    );
     let state = hashString(`${options.model}|${options.temperature}|${prompt}`) || 1;
     const length = Math.min(options.maxTokens, 24 + (state % 40));
     // low temperature repeats the prompt's words more, high temperature wanders off
