@@ -1,7 +1,7 @@
 /** Builds the AI inference service: lifespan (the model loads once), routers, CORS, errors. */
 
 import { App, CORSMiddleware } from "tailor";
-import { AdmissionQueue } from "./core/concurrency.js";
+import { servingControls } from "./core/concurrency.js";
 import { type InferenceSettings, settings } from "./core/config.js";
 import { createLogger } from "./core/logging.js";
 import { useOpenAIErrors } from "./core/openai-errors.js";
@@ -36,6 +36,8 @@ export function createApp(config: InferenceSettings = settings(), parts: AppPart
           error: error instanceof Error ? error.stack : error,
         }),
     },
+    // every route: a bounded FIFO queue (503 beyond it) and a deadline (504); probes opt out
+    ...servingControls(config),
     title: "AI Inference API",
     version: "1.0.0",
     description:
@@ -51,14 +53,10 @@ export function createApp(config: InferenceSettings = settings(), parts: AppPart
         ready: modelClient.ready,
       });
       const documents = new DocumentStore(config.database_path);
-      const admission = new AdmissionQueue({
-        limit: config.max_concurrent_requests,
-        queue: config.max_queued_requests,
-        queueTimeoutMs: config.queue_timeout_ms,
-      });
       const rateLimiter = new RateLimiter(config.rate_limit_per_minute, parts.now);
       // ctx.state for every request
-      yield { settings: config, modelClient, logger, documents, admission, rateLimiter };
+      const servingStats = () => app.servingStats();
+      yield { settings: config, modelClient, logger, documents, rateLimiter, servingStats };
       await modelClient.close();
       documents.close();
       logger.log("INFO", "shutdown");

@@ -178,7 +178,7 @@ describe("telemetry", () => {
     expect(new Date(record.time).toISOString()).toBe(record.time);
   });
 
-  it("logs a failed request's record at once, and the failure as a JSON line", async () => {
+  it("logs the record of a request that failed at its deadline", async () => {
     const engine = new LocalEngine({ modelPath: "m", tokenLatencyMs: 10 });
     const { client, logs } = makeService({ REQUEST_TIMEOUT_MS: "50" }, engine);
     const r = await client.post("/v1/chat/completions", {
@@ -190,16 +190,40 @@ describe("telemetry", () => {
       headers: KEY,
     });
     expect(r.status).toBe(504);
+    await waitFor(() => logs.some((line) => line.event === "inference"));
     expect(logs.find((line) => line.event === "inference")).toMatchObject({
       level: "WARNING",
       route: "/v1/chat/completions",
-      error: "DeadlineExceededError",
+      error: "DeadlineExceeded",
       stream: false,
     });
-    expect(logs.find((line) => line.event === "error")).toMatchObject({
-      level: "ERROR",
-      message: "POST /v1/chat/completions: request deadline of 50 ms exceeded",
+  });
+
+  it("answers a failing engine with OpenAI's 500 body and logs the failure as a JSON line", async () => {
+    class BrokenEngine extends LocalEngine {
+      override async generate(): Promise<never> {
+        throw new TypeError("weights are corrupt");
+      }
+    }
+    const { client, logs } = makeService(
+      {},
+      new BrokenEngine({ modelPath: "m", tokenLatencyMs: 0 }),
+    );
+    const r = await client.post("/v1/chat/completions", {
+      json: { model: "mistral-7b-instruct", messages: [{ role: "user", content: "hi" }] },
+      headers: KEY,
     });
+    expect(r.status).toBe(500);
+    expect(await r.json()).toEqual({
+      error: { message: "Internal server error", type: "server_error", param: null, code: null },
+      detail: "Internal Server Error",
+    });
+    const line = logs.find((entry) => entry.event === "error");
+    expect(line).toMatchObject({
+      level: "ERROR",
+      message: "unhandled error in POST /v1/chat/completions",
+    });
+    expect(line?.error).toMatch(/^TypeError: weights are corrupt\n\s+at /);
   });
 
   it("writes nothing below LOG_LEVEL", async () => {

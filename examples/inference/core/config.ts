@@ -42,12 +42,13 @@ export const SettingsSchema = z.object({
   api_keys: z.array(z.string().min(1)).min(1).default(["sk-dev-key-123"]),
   /** the key for /admin, sent in X-Admin-Key */
   admin_key: z.string().min(1).default("sk-admin-dev-456"),
+  /** requests each route serves at once (the framework's `concurrency.limit`) */
   max_concurrent_requests: z.number().int().min(1).default(10),
   /** requests that wait for a slot, first come first served; beyond them: 503 with Retry-After */
   max_queued_requests: z.number().int().min(0).default(20),
   /** the longest a request waits in that queue before 503 */
   queue_timeout_ms: z.number().int().min(1).default(10000),
-  /** deadline of a model request, queueing included: 504 and the backend request is cancelled */
+  /** deadline of a request once it has its slot: 504 and the backend request is cancelled */
   request_timeout_ms: z.number().int().min(1).default(120000),
   /** requests per minute and API key (0: no limit); beyond: 429 with Retry-After */
   rate_limit_per_minute: z.number().int().min(0).default(600),

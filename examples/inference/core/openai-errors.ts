@@ -18,7 +18,6 @@ import {
   BackendUnreachableError,
   UnknownModelError,
 } from "../services/model-client.js";
-import { DeadlineExceededError } from "./concurrency.js";
 
 /** routes only OpenAI's protocol has: invalid requests answer 400, as OpenAI does, not 422 */
 function isOpenAIOnly(path: string): boolean {
@@ -110,11 +109,6 @@ export function useOpenAIErrors(app: App): void {
       return new JSONResponse({ detail: error.message }, { status: 404 });
     const openai = { message: error.message, param: "model", code: "model_not_found" };
     return errorResponse(404, openai, error.message);
-  });
-
-  app.exceptionHandler(DeadlineExceededError, (ctx, error: DeadlineExceededError) => {
-    app.logger.error(`${ctx.method} ${ctx.path}: ${error.message}`);
-    return errorResponse(504, { message: "The request took too long" }, "Request timed out");
   });
 
   app.exceptionHandler(BackendError, (ctx, error: BackendError) => {

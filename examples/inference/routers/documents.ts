@@ -2,7 +2,6 @@
 
 import { APIRouter, Depends, HTTPException, Path } from "tailor";
 import { z } from "zod";
-import { modelSlot } from "../core/concurrency.js";
 import { getSettings } from "../core/config.js";
 import { rateLimit } from "../core/rate-limit.js";
 import {
@@ -28,7 +27,6 @@ router.post(
   {
     params: {
       document: DocumentIn,
-      slot: Depends(modelSlot),
       store: Depends(getDocumentStore),
       client: Depends(getModelClient),
       settings: Depends(getSettings),
@@ -39,8 +37,8 @@ router.post(
     bodyLimit: 4 * 1024 * 1024,
     summary: "Ingest a document: chunk it, embed the chunks, store them",
   },
-  async function createDocument({ document, slot, store, client, settings }) {
-    return ingestDocument(store, client, settings.embedding_model, document, slot.signal);
+  async function createDocument({ document, store, client, settings }, ctx) {
+    return ingestDocument(store, client, settings.embedding_model, document, ctx.signal);
   },
 );
 
@@ -75,7 +73,6 @@ router.post(
   {
     params: {
       request: SearchRequest,
-      slot: Depends(modelSlot),
       store: Depends(getDocumentStore),
       client: Depends(getModelClient),
       settings: Depends(getSettings),
@@ -84,10 +81,10 @@ router.post(
     responses: errorResponses(...MODEL_ERRORS, 422),
     summary: "Find the chunks closest to a query",
   },
-  async function search({ request, slot, store, client, settings }) {
+  async function search({ request, store, client, settings }, ctx) {
     const { query, top_k } = request;
     const model = settings.embedding_model;
-    return { results: await searchDocuments(store, client, model, query, top_k, slot.signal) };
+    return { results: await searchDocuments(store, client, model, query, top_k, ctx.signal) };
   },
 );
 // #endregion documents

@@ -2,12 +2,12 @@
 
 import { APIRouter, Depends, EventSourceResponse, File, Form, ServerSentEvent } from "tailor";
 import { z } from "zod";
-import { modelSlot } from "../core/concurrency.js";
 import { getSettings } from "../core/config.js";
 import {
   elapsedMs,
   getLogger,
   type InferenceRecord,
+  type JsonLogger,
   logFailedInference,
   logInference,
 } from "../core/logging.js";
@@ -49,7 +49,6 @@ router.post(
     params: {
       request: CompletionRequest,
       caller: Depends(verifyApiKey),
-      slot: Depends(modelSlot),
       client: Depends(getModelClient),
       logger: Depends(getLogger),
     },
@@ -63,14 +62,14 @@ router.post(
     },
     summary: "Generate a text completion",
   },
-  async function createCompletion({ request, caller, slot, client, logger }, ctx) {
+  async function createCompletion({ request, caller, client, logger }, ctx) {
     const start = performance.now();
     const options = {
       model: request.model,
       temperature: request.temperature,
       maxTokens: request.max_tokens ?? UNLIMITED_TOKENS,
       stop: stopList(request.stop),
-      signal: slot.signal, // the deadline, or a client that hung up, stops the model
+      signal: ctx.signal, // the deadline, or a client that hung up, stops the model
     };
     const record: InferenceRecord = {
       route: "/v1/completions",
@@ -81,7 +80,6 @@ router.post(
       latency_ms: 0,
       stream: request.stream === true,
     };
-    ctx.background.add(logInference, logger, record); // runs after the response (or stream) ended
     const id = completionId("cmpl");
     const created = unixTime();
     if (request.stream) {
@@ -92,7 +90,7 @@ router.post(
         model: request.model,
         maxTokens: options.maxTokens,
         includeUsage: request.stream_options?.include_usage === true,
-        signal: slot.signal,
+        signal: ctx.signal,
       };
       const tokens = await startStream(client.stream(request.prompt, options)).catch(
         (error: unknown) => {
@@ -100,9 +98,7 @@ router.post(
           throw error;
         },
       );
-      const onError = (error: unknown) =>
-        logger.log("ERROR", "stream_failed", { error: String(error) });
-      return new EventSourceResponse(openAIEvents(tokens, meta, record, onError));
+      return new EventSourceResponse(openAIEvents(tokens, meta, record, logger));
     }
     const result = await client.generate(request.prompt, options).catch((error: unknown) => {
       logFailedInference(logger, record, start, error);
@@ -114,6 +110,7 @@ router.post(
       completion_tokens: result.completionTokens,
       latency_ms: latency,
     });
+    ctx.background.add(logInference, logger, record); // runs after the response was sent
     const usage = {
       prompt_tokens: result.promptTokens,
       completion_tokens: result.completionTokens,
@@ -150,7 +147,6 @@ router.post(
     params: {
       request: EmbeddingRequest,
       caller: Depends(verifyApiKey),
-      slot: Depends(modelSlot),
       client: Depends(getModelClient),
       logger: Depends(getLogger),
     },
@@ -158,10 +154,10 @@ router.post(
     responses: errorResponses(...MODEL_ERRORS, 422),
     summary: "Embed one text or several",
   },
-  async function createEmbeddings({ request, caller, slot, client, logger }, ctx) {
+  async function createEmbeddings({ request, caller, client, logger }, ctx) {
     const start = performance.now();
     const texts = typeof request.input === "string" ? [request.input] : request.input;
-    const embeddings = await client.embed(texts, request.model, slot.signal);
+    const embeddings = await client.embed(texts, request.model, ctx.signal);
     const tokens = texts.reduce((total, text) => total + countTokens(text), 0);
     ctx.background.add(logInference, logger, {
       route: "/v1/embeddings",
@@ -193,6 +189,7 @@ async function* chatEvents(
   tokens: AsyncIterable<string>,
   options: GenerateOptions & { signal: AbortSignal },
   record: InferenceRecord,
+  logger: JsonLogger,
 ) {
   const start = performance.now();
   try {
@@ -207,6 +204,7 @@ async function* chatEvents(
     // runs on the last token, and also when the client disconnected mid-stream
     record.latency_ms = elapsedMs(start);
     record.cancelled = options.signal.aborted;
+    logInference(logger, record); // the record is complete once the generator is done
   }
 }
 
@@ -216,7 +214,6 @@ router.post(
     params: {
       request: ChatRequest,
       caller: Depends(verifyApiKey),
-      slot: Depends(modelSlot),
       client: Depends(getModelClient),
       logger: Depends(getLogger),
       documents: Depends(getDocumentStore),
@@ -226,7 +223,7 @@ router.post(
     responses: errorResponses(...MODEL_ERRORS, 422),
     summary: "Stream a chat completion as server-sent events",
   },
-  async function chat({ request, caller, slot, client, logger, documents, settings }, ctx) {
+  async function chat({ request, caller, client, logger, documents, settings }, ctx) {
     const question = request.messages.findLast((message) => message.role === "user");
     const context =
       request.use_context && question
@@ -236,7 +233,7 @@ router.post(
             settings.embedding_model,
             question.content,
             2,
-            slot.signal,
+            ctx.signal,
           )
         : [];
     const prompt = [
@@ -253,16 +250,14 @@ router.post(
       latency_ms: 0,
       stream: true,
     };
-    // background tasks run once the stream has ended, so the record is complete by then
-    ctx.background.add(logInference, logger, record);
     const options = {
       model: request.model,
       temperature: request.temperature,
       maxTokens: request.max_tokens ?? UNLIMITED_TOKENS,
-      signal: slot.signal, // aborts when the client disconnects or at the deadline
+      signal: ctx.signal, // aborts when the client disconnects or at the deadline
     };
     const tokens = await startStream(client.stream(prompt, options));
-    return new EventSourceResponse(chatEvents(tokens, options, record));
+    return new EventSourceResponse(chatEvents(tokens, options, record, logger));
   },
 );
 // #endregion chat

@@ -2,7 +2,6 @@
 
 import { APIRouter, Depends, EventSourceResponse, Path } from "tailor";
 import { z } from "zod";
-import { modelSlot } from "../core/concurrency.js";
 import {
   elapsedMs,
   getLogger,
@@ -99,7 +98,6 @@ router.post(
     params: {
       request: ChatCompletionRequest,
       caller: Depends(verifyApiKey),
-      slot: Depends(modelSlot),
       client: Depends(getModelClient),
       logger: Depends(getLogger),
     },
@@ -114,7 +112,7 @@ router.post(
     },
     summary: "Create a chat completion",
   },
-  async function createChatCompletion({ request, caller, slot, client, logger }, ctx) {
+  async function createChatCompletion({ request, caller, client, logger }, ctx) {
     const start = performance.now();
     const messages = toMessages(request.messages);
     const options = {
@@ -122,7 +120,7 @@ router.post(
       temperature: request.temperature ?? 0.7,
       maxTokens: request.max_completion_tokens ?? request.max_tokens ?? UNLIMITED_TOKENS,
       stop: stopList(request.stop),
-      signal: slot.signal, // the deadline, or a client that hung up, stops the model
+      signal: ctx.signal, // the deadline, or a client that hung up, stops the model
     };
     const record: InferenceRecord = {
       route: "/v1/chat/completions",
@@ -134,7 +132,6 @@ router.post(
       latency_ms: 0,
       stream: request.stream === true,
     };
-    ctx.background.add(logInference, logger, record); // runs after the response (or stream) ended
     const id = completionId("chatcmpl");
     const created = unixTime();
     if (request.stream) {
@@ -145,15 +142,13 @@ router.post(
         model: request.model,
         maxTokens: options.maxTokens,
         includeUsage: request.stream_options?.include_usage === true,
-        signal: slot.signal,
+        signal: ctx.signal,
       };
       const tokens = await startStream(client.stream(messages, options)).catch((error: unknown) => {
         logFailedInference(logger, record, start, error);
         throw error;
       });
-      const onError = (error: unknown) =>
-        logger.log("ERROR", "stream_failed", { error: String(error) });
-      return new EventSourceResponse(openAIEvents(tokens, meta, record, onError));
+      return new EventSourceResponse(openAIEvents(tokens, meta, record, logger));
     }
     const result = await client.generate(messages, options).catch((error: unknown) => {
       logFailedInference(logger, record, start, error);
@@ -164,6 +159,7 @@ router.post(
       completion_tokens: result.completionTokens,
       latency_ms: elapsedMs(start),
     });
+    ctx.background.add(logInference, logger, record); // runs after the response was sent
     return {
       id,
       object: "chat.completion" as const,

@@ -1,9 +1,8 @@
 /** OpenAI's streaming format: one `data: {chunk}` event per token, a closing chunk, `data: [DONE]`. */
 
 import { randomUUID } from "node:crypto";
-import { ServerSentEvent } from "tailor";
-import { DeadlineExceededError } from "../core/concurrency.js";
-import type { InferenceRecord } from "../core/logging.js";
+import { DeadlineExceeded, ServerSentEvent } from "tailor";
+import { type InferenceRecord, type JsonLogger, logInference } from "../core/logging.js";
 import { BackendError, UnknownModelError } from "./model-client.js";
 
 /** `chatcmpl-1b9f…`: OpenAI's id style */
@@ -63,7 +62,7 @@ function choice(
 
 /** what the SDKs raise from a stream: `data: {"error": {...}}` */
 function streamError(error: unknown) {
-  if (error instanceof DeadlineExceededError) {
+  if (error instanceof DeadlineExceeded) {
     return {
       message: "The request took too long",
       type: "server_error",
@@ -87,13 +86,14 @@ function streamError(error: unknown) {
 // #region chunks
 /**
  * The events of a streamed completion. Runs until the tokens end, the client leaves (nothing
- * more is sent) or the backend fails (an `error` event); `record` counts what was sent.
+ * more is sent), the deadline passes or the backend fails (an `error` event); `record` counts
+ * what was sent and is logged when the generator is done.
  */
 export async function* openAIEvents(
   tokens: AsyncIterable<string>,
   meta: StreamMeta,
   record: InferenceRecord,
-  onError: (error: unknown) => void,
+  logger: JsonLogger,
 ) {
   const start = performance.now();
   const head = { id: meta.id, object: meta.object, created: meta.created, model: meta.model };
@@ -122,14 +122,18 @@ export async function* openAIEvents(
   } catch (error) {
     record.error = (error as Error)?.name ?? "Error";
     // a client that left has nobody to tell; anyone else learns why the stream ends here
-    if (!(meta.signal.aborted && !(meta.signal.reason instanceof DeadlineExceededError))) {
-      onError(error);
+    if (!(meta.signal.aborted && !(meta.signal.reason instanceof DeadlineExceeded))) {
+      logger.log("ERROR", "stream_failed", { route: record.route, error: String(error) });
       yield { error: streamError(error) };
     }
   } finally {
     record.latency_ms = Math.round((performance.now() - start) * 100) / 100;
-    record.cancelled =
-      meta.signal.aborted && !(meta.signal.reason instanceof DeadlineExceededError);
+    const deadline = meta.signal.reason instanceof DeadlineExceeded;
+    record.cancelled = meta.signal.aborted && !deadline;
+    // the framework ends a stream at its deadline: the record says why it is short
+    if (deadline) record.error ??= "DeadlineExceeded";
+    // here rather than in a background task: the stream may end (deadline) before this does
+    logInference(logger, record);
   }
 }
 // #endregion chunks
