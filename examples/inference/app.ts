@@ -1,12 +1,13 @@
 /** Builds the AI inference service: lifespan (the model loads once), routers, CORS, errors. */
 
-import { App, CORSMiddleware } from "tailor";
+import { App, CORSMiddleware, type JobQueue } from "tailor";
 import { servingControls } from "./core/concurrency.js";
 import { type InferenceSettings, settings } from "./core/config.js";
 import { createLogger } from "./core/logging.js";
 import { useOpenAIErrors } from "./core/openai-errors.js";
 import { RateLimiter } from "./core/rate-limit.js";
 import { router as admin } from "./routers/admin.js";
+import { mountBatches } from "./routers/batches.js";
 import { router as documents } from "./routers/documents.js";
 import { router as health } from "./routers/health.js";
 import { router as inference } from "./routers/inference.js";
@@ -22,6 +23,8 @@ export interface AppParts {
   writeLog?: (line: string) => void;
   /** the clock of the rate limiter (tests) */
   now?: () => number;
+  /** the queue of /v1/batches (default: REDIS_URL or JOBS_DB; neither: no batch routes) */
+  jobQueue?: JobQueue;
 }
 
 // #region create-app
@@ -74,6 +77,7 @@ export function createApp(config: InferenceSettings = settings(), parts: AppPart
   app.includeRouter(inference, { prefix: "/v1" });
   app.includeRouter(openai, { prefix: "/v1" });
   app.includeRouter(documents, { prefix: "/v1" });
+  mountBatches(app, parts.jobQueue);
   app.includeRouter(health);
   app.includeRouter(admin);
   useOpenAIErrors(app);
