@@ -3,7 +3,11 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { tailor: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+    // "tailor/client" first: an alias also matches the ids under it ("tailor/…")
+    alias: {
+      "tailor/client": fileURLToPath(new URL("./src/client/index.ts", import.meta.url)),
+      tailor: fileURLToPath(new URL("./src/index.ts", import.meta.url)),
+    },
   },
   test: {
     include: ["test/**/*.test.ts"],

@@ -27,6 +27,7 @@ import { type Lifespan, LifespanRunner } from "./lifespan.js";
 import { type Mount, type Mountable, MountTable } from "./mounts.js";
 import { DependencyOverrides } from "./overrides.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
+import type { WithRouter } from "./route-map.js";
 import type { RouteRecord } from "./route-record.js";
 
 export interface Logger {
@@ -169,10 +170,18 @@ export class App extends RouteRegistry {
   }
 
   /** includes a router's routes, with an extra prefix, tags, dependencies and responses */
-  includeRouter(router: APIRouter, options: IncludeOptions = {}): this {
+  includeRouter<
+    TSelf extends App,
+    TRouter extends APIRouter<string>,
+    const TPrefix extends string = "",
+  >(
+    this: TSelf,
+    router: TRouter,
+    options: IncludeOptions & { prefix?: TPrefix } = {},
+  ): WithRouter<TSelf, TRouter, TPrefix> {
     for (const declaration of router.declarations())
       this.addDeclaration(inherit(declaration, options));
-    return this;
+    return this as never; // the route map is type-only (route-map.ts)
   }
 
   /**

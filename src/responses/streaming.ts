@@ -70,8 +70,11 @@ export function formatEvent(item: unknown): string {
  *
  * @example return new EventSourceResponse((async function* () { yield { token: "Hel" }; yield new ServerSentEvent({ rawData: "[DONE]" }); })());
  */
-export class EventSourceResponse extends Response {
-  constructor(events: AsyncIterable<unknown> | Iterable<unknown>, init: ResponseInit = {}) {
+export class EventSourceResponse<TEvent = unknown> extends Response {
+  /** type-only: what each event is built from, so a typed client knows what it receives */
+  declare readonly "~events"?: TEvent;
+
+  constructor(events: AsyncIterable<TEvent> | Iterable<TEvent>, init: ResponseInit = {}) {
     super(events, {
       ...init,
       headers: { "cache-control": "no-cache", "x-accel-buffering": "no", ...init.headers },

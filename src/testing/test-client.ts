@@ -87,6 +87,19 @@ export class TestClient {
     });
   }
 
+  /**
+   * A fetch-compatible function over the same in-process path (startup, background tasks and
+   * teardown awaited), for clients that take a `fetch`.
+   * @example const api = createClient<typeof app>({ baseUrl: "http://testserver", fetch: client.fetch });
+   */
+  readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    await this.app.startup();
+    return handleFetch(this.app, new Request(input, init), {
+      awaitAfterSend: true,
+      client: { host: "testclient", port: 50000 },
+    });
+  };
+
   get(url: string, init?: TestRequestInit) {
     return this.request("GET", url, init);
   }
