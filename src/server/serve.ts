@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
+import { runAfterSend } from "../http/after-send.js";
 import { RequestContext } from "../http/context.js";
 import { internalErrorResponse, type OutgoingResponse } from "../http/outgoing.js";
+import type { Servable } from "../http/servable.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
-import { runAfterSend } from "./after-send.js";
-import type { Servable } from "./handler.js";
 import { nodeAdapter, schemeOf } from "./node-adapter.js";
 import { sendNodeResponse } from "./send.js";
 
