@@ -59,7 +59,8 @@ export function requestHeaders(defaults: HeadersInit | undefined, init: CallInit
   }
   const cookies = Object.entries(init.params?.cookie ?? {})
     .filter(([, value]) => value !== undefined && value !== null)
-    .map(([name, value]) => `${name}=${encodeURIComponent(scalar(value))}`);
+    // sent as given, as httpx does: the server reads cookie values without percent-decoding
+    .map(([name, value]) => `${name}=${scalar(value)}`);
   if (cookies.length > 0) {
     const existing = headers.get("cookie");
     headers.set("cookie", [existing, ...cookies].filter(Boolean).join("; "));
