@@ -21,6 +21,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/demo/app.js")).app,
   },
   {
+    name: "client-app",
+    source: "client/app.ts#app",
+    load: async () => (await import("../../examples/client/app.js")).app,
+  },
+  {
     name: "dependencies-app-scoped",
     source: "dependencies/app-scoped.ts#app",
     load: async () => (await import("../../examples/dependencies/app-scoped.js")).app,
