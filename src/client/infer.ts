@@ -50,11 +50,20 @@ export type PathsOf<TRoutes, TMethod extends string> = {
 }[keyof TRoutes];
 
 /** One input of a route as the client sends it: where it goes, its wire name, its value. */
-interface Entry<TName, TSource, TValue> {
+interface Entry<TName extends PropertyKey, TSource, TValue, TRequired extends boolean> {
   name: TName;
   source: TSource;
   value: TValue;
+  /** false when the value accepts undefined (`.optional()`, `.default()`): the key may be left out */
+  required: TRequired;
 }
+
+type EntryFor<TName extends PropertyKey, TSource, TValue> = Entry<
+  TName,
+  TSource,
+  TValue,
+  undefined extends TValue ? false : true
+>;
 
 type Input<TSchema> = TSchema extends StandardSchemaV1
   ? StandardSchemaV1.InferInput<TSchema>
@@ -90,11 +99,11 @@ type EntryOf<TName extends string, TParam, TPathNames> = TParam extends {
   source: infer TSource;
   schema: infer TSchema;
 }
-  ? Entry<WireName<TName, TSource>, TSource, Sent<Input<TSchema>>>
+  ? EntryFor<WireName<TName, TSource>, TSource, Sent<Input<TSchema>>>
   : TParam extends { kind: "depends"; dependency: { params: infer TDepParams } }
     ? EntriesOf<TDepParams, TPathNames>
     : TParam extends StandardSchemaV1
-      ? Entry<TName, BareSource<TName, Input<TParam>, TPathNames>, Input<TParam>>
+      ? EntryFor<TName, BareSource<TName, Input<TParam>, TPathNames>, Input<TParam>>
       : never; // special params (request, background tasks) are not sent
 
 /** Every value input of a `params` object, a dependency's own params included. */
@@ -102,27 +111,24 @@ type EntriesOf<TParams, TPathNames> = string extends keyof TParams
   ? never // a dependency typed with the open ParamsShape (security schemes) declares none
   : { [K in keyof TParams & string]: EntryOf<K, TParams[K], TPathNames> }[keyof TParams & string];
 
-type NameOf<TEntry> =
-  TEntry extends Entry<infer TName extends PropertyKey, any, any> ? TName : never;
-type ValueOf<TEntry> = TEntry extends Entry<any, any, infer TValue> ? TValue : never;
+type AnyEntry = Entry<PropertyKey, unknown, unknown, boolean>;
+type Required<TEntries> = Extract<TEntries, { required: true }>;
 
-/** Entries as an object by wire name; a key whose value accepts undefined is optional. */
-type Group<TEntries> = {
-  [E in TEntries as undefined extends ValueOf<E> ? never : NameOf<E>]: ValueOf<E>;
+/** Entries as an object by wire name; optional entries are optional keys. */
+type Group<TEntries extends AnyEntry> = {
+  [E in Required<TEntries> as E["name"]]: E["value"];
 } & {
-  [E in TEntries as undefined extends ValueOf<E> ? NameOf<E> : never]?: ValueOf<E>;
+  [E in Extract<TEntries, { required: false }> as E["name"]]?: E["value"];
 };
 
-/** `{ key: T }`, optional when T has no required field; no key at all when there is no T. */
-type Slot<TKey extends string, TValue> = [TValue] extends [never]
-  ? {}
-  : {} extends TValue
-    ? { [K in TKey]?: TValue }
-    : { [K in TKey]: TValue };
+/** `{ key: value }`; the key is optional when no entry behind the value is required. */
+type Slot<TKey extends string, TEntries, TValue> = [Required<TEntries>] extends [never]
+  ? { [K in TKey]?: TValue }
+  : { [K in TKey]: TValue };
 
-type GroupSlot<TKey extends string, TEntries> = [TEntries] extends [never]
+type GroupSlot<TKey extends string, TEntries extends AnyEntry> = [TEntries] extends [never]
   ? {}
-  : Slot<TKey, Group<TEntries>>;
+  : Slot<TKey, TEntries, Group<TEntries>>;
 
 type IsSingle<TName, TAll = TName> = TName extends unknown
   ? [Exclude<TAll, TName>] extends [never]
@@ -131,31 +137,38 @@ type IsSingle<TName, TAll = TName> = TName extends unknown
   : never;
 
 /** One Body param is the whole body; several are embedded under their names. */
-type BodyOf<TBodies> = [TBodies] extends [never]
-  ? never
-  : IsSingle<NameOf<TBodies>> extends true
-    ? ValueOf<TBodies>
-    : Group<TBodies>;
+type BodySlot<TBodies extends AnyEntry> = [TBodies] extends [never]
+  ? {}
+  : Slot<
+      "body",
+      TBodies,
+      IsSingle<TBodies["name"]> extends true ? TBodies["value"] : Group<TBodies>
+    >;
 
-type Implicit<TPathNames, TEntries> = Entry<
-  Exclude<TPathNames, NameOf<Extract<TEntries, { source: "path" }>>>,
-  "path",
-  string | number
+/** The `{name}`s of the path no param declares: the handler gets them as strings. */
+type Implicit<TPathNames extends string, TEntries extends AnyEntry> = ImplicitEntry<
+  Exclude<TPathNames, Extract<TEntries, { source: "path" }>["name"]>
 >;
+
+type ImplicitEntry<TNames extends string> = [TNames] extends [never]
+  ? never
+  : Entry<TNames, "path", string | number, true>;
 
 type ParamsOf<TSpec> = TSpec extends { params: infer TParams } ? TParams : {};
 
-type ParamGroups<TEntries> = GroupSlot<"path", Extract<TEntries, { source: "path" }>> &
-  GroupSlot<"query", Extract<TEntries, { source: "query" }>> &
-  GroupSlot<"header", Extract<TEntries, { source: "header" }>> &
-  GroupSlot<"cookie", Extract<TEntries, { source: "cookie" }>>;
+type ParamEntries<TEntries> = Extract<TEntries, { source: "path" | "query" | "header" | "cookie" }>;
 
-type RequestInputs<TEntries> = ([Exclude<TEntries, { source: "body" | "form" | "file" }>] extends [
-  never,
-]
+type RequestInputs<TEntries extends AnyEntry> = ([ParamEntries<TEntries>] extends [never]
   ? {}
-  : Slot<"params", ParamGroups<TEntries>>) &
-  Slot<"body", BodyOf<Extract<TEntries, { source: "body" }>>> &
+  : Slot<
+      "params",
+      ParamEntries<TEntries>,
+      GroupSlot<"path", Extract<TEntries, { source: "path" }>> &
+        GroupSlot<"query", Extract<TEntries, { source: "query" }>> &
+        GroupSlot<"header", Extract<TEntries, { source: "header" }>> &
+        GroupSlot<"cookie", Extract<TEntries, { source: "cookie" }>>
+    >) &
+  BodySlot<Extract<TEntries, { source: "body" }>> &
   GroupSlot<"form", Extract<TEntries, { source: "form" | "file" }>>;
 
 /** Options every call takes besides the route's own inputs: extra headers, an abort signal… */
@@ -163,7 +176,9 @@ export interface CallOptions extends Omit<RequestInit, "body" | "method" | "head
   headers?: HeadersInit;
 }
 
-type InputsOf<TPathNames, TEntries> = RequestInputs<TEntries | Implicit<TPathNames, TEntries>>;
+type InputsOf<TPathNames extends string, TEntries extends AnyEntry> = RequestInputs<
+  TEntries | Implicit<TPathNames, TEntries>
+>;
 
 /** The second argument of `client.GET(path, init)` for one route. */
 export type InitOf<TPath extends string, TRoute> =
