@@ -1,4 +1,3 @@
-// biome-ignore-all assist/source/organizeImports: grouped by topic, as src/index.ts
 // `tailor/client`: the typed client, importable without the server.
 export {
   type Client,

@@ -29,12 +29,14 @@ export interface ServerSentEventMessage<TData = unknown> {
   retry: number | undefined;
 }
 
+/** A 2xx answer: `data` is its parsed body. */
 export interface FetchSuccess<TData> {
   data: TData;
   error?: never;
   response: Response;
 }
 
+/** Any other answer: `error` is its parsed body (text when it is not JSON). */
 export interface FetchFailure<TError> {
   data?: never;
   error: TError;

@@ -189,6 +189,12 @@ describe("createClient<typeof app> types calls from the app's declarations", () 
     await client.POST("/v1/items/", {});
   });
 
+  test("a method taken off the client has no routes to read: a type error, not any", async () => {
+    const { GET } = client;
+    // @ts-expect-error -- the routes are read from the receiver; call client.GET(…)
+    await GET("/health");
+  });
+
   test("chained declarations still infer handler arguments", () => {
     new App()
       .get("/a/{id}", { params: { id: Path(z.number()) } }, ({ id }) => {
