@@ -1,4 +1,5 @@
 import type { DependsMarker } from "../dependencies/dependency.js";
+import { inheritWebSocket, type WebSocketDeclaration } from "../websocket/declaration.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
 import type { WithRouter } from "./route-map.js";
 import type { ExtraResponse } from "./route-options.js";
@@ -23,6 +24,7 @@ export class APIRouter<TPrefix extends string = ""> extends RouteRegistry {
   readonly prefix: TPrefix;
   readonly #options: APIRouterOptions;
   readonly #declarations: RouteDeclaration[] = [];
+  readonly #websockets: WebSocketDeclaration[] = [];
 
   constructor(options: APIRouterOptions & { prefix?: TPrefix } = {}) {
     super();
@@ -32,6 +34,10 @@ export class APIRouter<TPrefix extends string = ""> extends RouteRegistry {
 
   protected addDeclaration(declaration: RouteDeclaration): void {
     this.#declarations.push(declaration);
+  }
+
+  protected addWebSocket(declaration: WebSocketDeclaration): void {
+    this.#websockets.push(declaration);
   }
 
   /** includes another router's routes into this one */
@@ -46,7 +52,14 @@ export class APIRouter<TPrefix extends string = ""> extends RouteRegistry {
   ): WithRouter<TSelf, TRouter, TPrefix> {
     for (const declaration of router.declarations())
       this.addDeclaration(inherit(declaration, options));
+    for (const declaration of router.websocketDeclarations())
+      this.addWebSocket(inheritWebSocket(declaration, options));
     return this as never; // the route map is type-only (route-map.ts)
+  }
+
+  /** the WebSocket routes with this router's own prefix and dependencies applied */
+  websocketDeclarations(): WebSocketDeclaration[] {
+    return this.#websockets.map((declaration) => inheritWebSocket(declaration, this.#options));
   }
 
   /** the routes with this router's own prefix, tags, dependencies and responses applied */

@@ -1,5 +1,6 @@
 import { handleFetch } from "../http/fetch-handler.js";
 import type { Servable } from "../http/servable.js";
+import { connectWebSocket, type WebSocketTestSession } from "./websocket-session.js";
 
 export interface TestRequestInit {
   headers?: Record<string, string> | [string, string][];
@@ -89,16 +90,36 @@ export class TestClient {
 
   /**
    * A fetch-compatible function over the same in-process path (startup, background tasks and
-   * teardown awaited), for clients that take a `fetch`.
+   * teardown awaited, the client's default headers added), for clients that take a `fetch`.
    * @example const api = createClient<typeof app>({ baseUrl: "http://testserver", fetch: client.fetch });
    */
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     await this.app.startup();
-    return handleFetch(this.app, new Request(input, init), {
+    const request = new Request(input, init);
+    for (const [name, value] of Object.entries(this.#defaultHeaders)) {
+      if (!request.headers.has(name)) request.headers.set(name, value);
+    }
+    return handleFetch(this.app, request, {
       awaitAfterSend: true,
       client: { host: "testclient", port: 50000 },
     });
   };
+
+  /**
+   * Opens a WebSocket in-process; resolves once the handler accepts. Rejects with
+   * `WebSocketDisconnect` when it closes before accepting (invalid params: 1008), and with
+   * `WebSocketDenialResponse` when the handshake is refused with an HTTP status.
+   * @example const ws = await client.websocketConnect("/ws?token=t1"); await ws.sendText("hi"); await ws.close();
+   */
+  async websocketConnect(
+    url: string,
+    init: { headers?: Record<string, string>; subprotocols?: string[] } = {},
+  ): Promise<WebSocketTestSession> {
+    await this.app.startup();
+    const headers = { ...this.#defaultHeaders, ...init.headers };
+    if (init.subprotocols?.length) headers["sec-websocket-protocol"] = init.subprotocols.join(", ");
+    return connectWebSocket(this.app, new URL(url, this.baseUrl.replace(/^http/, "ws")), headers);
+  }
 
   get(url: string, init?: TestRequestInit) {
     return this.request("GET", url, init);

@@ -184,6 +184,15 @@ describe.each(transports)("createClient over $name", (transport) => {
 });
 
 describe("createClient", () => {
+  it("keeps TestClient's default headers when it calls through TestClient.fetch", async () => {
+    const testClient = new TestClient(createApp(), { headers: { "x-agent": "test-client" } });
+    const client = createClient<AppType>({ baseUrl: "http://testserver", fetch: testClient.fetch });
+    const { data } = await client.GET("/items/{item_id}", {
+      params: { path: { item_id: 1 }, header: { "x-token": "t" } },
+    });
+    expect(data?.agent).toBe("test-client");
+  });
+
   it("refuses a call whose path param is missing, before sending anything", async () => {
     let sent = false;
     const client = createClient<AppType>({
