@@ -1,7 +1,7 @@
 // The client's view of a route, computed from the types `App`/`APIRouter` record
 // (app/route-map.ts). Only the routes a program calls are ever computed: the app's type holds
 // each declaration as written, and a call looks up one "METHOD path" key.
-import type { RoutesOf, RouteType } from "../app/route-map.js";
+import type { RouteType } from "../app/route-map.js";
 import type { PathParamNames } from "../params/infer.js";
 import type { UploadFile } from "../params/upload-file.js";
 import type { Response as TailorResponse } from "../responses/response.js";
@@ -198,6 +198,11 @@ type Output<TSchema> = TSchema extends StandardSchemaV1
 
 type EventData<TEvent> = TEvent extends ServerSentEvent ? unknown : TEvent;
 
+/** A generator's item sent as an event: validated by `response`; a ServerSentEvent may also carry raw text (`[DONE]`). */
+type EventItemData<TSpec, TItem> = TItem extends ServerSentEvent
+  ? ResponseOutput<TSpec, unknown> | string
+  : ResponseOutput<TSpec, TItem>;
+
 type ResponseOutput<TSpec, TOtherwise> = TSpec extends {
   response: infer TSchema extends StandardSchemaV1;
 }
@@ -212,7 +217,9 @@ export type DataOf<TSpec, TReturned> = TSpec extends { status: 204 | 304 }
       ? AsyncIterable<ServerSentEventMessage<EventData<TEvent>>>
       : unknown
     : TReturned extends AsyncGenerator<infer TItem, any, any> | Generator<infer TItem, any, any>
-      ? AsyncIterable<ResponseOutput<TSpec, TItem>>
+      ? TSpec extends { responseClass: typeof EventSourceResponse }
+        ? AsyncIterable<ServerSentEventMessage<EventItemData<TSpec, TItem>>>
+        : AsyncIterable<ResponseOutput<TSpec, TItem>>
       : ResponseOutput<TSpec, TReturned>;
 
 type DeclaredErrors<TSpec> = TSpec extends { responses: infer TResponses }
@@ -235,6 +242,3 @@ export type ResultOf<TRoute> =
   TRoute extends RouteType<infer TSpec, infer TResult>
     ? FetchResult<DataOf<TSpec, Awaited<TResult>>, ErrorOf<TSpec>>
     : never;
-
-/** The routes of `typeof app` (or of a router), by "METHOD path". */
-export type ClientRoutes<TApp> = RoutesOf<TApp>;

@@ -94,6 +94,15 @@ export function createApp() {
         })(),
       );
     })
+    .get(
+      "/typed-events",
+      { response: z.object({ index: z.number() }), responseClass: EventSourceResponse },
+      async function* () {
+        yield { index: 0, hidden: true };
+        yield new ServerSentEvent({ event: "last", data: { index: 1 } });
+        yield new ServerSentEvent({ rawData: "[DONE]" });
+      },
+    )
     .get("/boom", {}, (): { never: true } => {
       throw new Error("boom");
     });

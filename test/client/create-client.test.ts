@@ -168,6 +168,17 @@ describe.each(transports)("createClient over $name", (transport) => {
     ]);
   });
 
+  it("reads a generator route sent as server-sent events, items filtered by the response schema", async () => {
+    const { data } = await client.GET("/typed-events");
+    const messages = [];
+    for await (const message of data!) messages.push([message.event, message.data]);
+    expect(messages).toEqual([
+      [undefined, { index: 0 }],
+      ["last", { index: 1 }],
+      [undefined, "[DONE]"],
+    ]);
+  });
+
   it("cancels the stream when the loop stops early, so the server's generator is closed", async () => {
     const before = streamState.closed;
     const { data } = await client.GET("/events", { params: { query: { count: 100_000 } } });

@@ -70,6 +70,13 @@ const app = new App()
     yield { token: "a" };
   })
   .get("/events", {}, () => new EventSourceResponse([{ index: 1 }]))
+  .get(
+    "/typed-events",
+    { response: z.object({ index: z.number() }), responseClass: EventSourceResponse },
+    async function* () {
+      yield { index: 1 };
+    },
+  )
   .includeRouter(items, { prefix: "/v1" });
 
 const client = createClient<typeof app>({ baseUrl: "http://127.0.0.1:8000" });
@@ -152,6 +159,10 @@ describe("createClient<typeof app> types calls from the app's declarations", () 
   test("a generator handler's items and an EventSourceResponse's events arrive as async iterables", async () => {
     const tokens = await client.GET("/tokens");
     expectTypeOf(tokens.data).toEqualTypeOf<AsyncIterable<{ token: string }> | undefined>();
+    const typed = await client.GET("/typed-events");
+    expectTypeOf(typed.data).toEqualTypeOf<
+      AsyncIterable<ServerSentEventMessage<{ index: number }>> | undefined
+    >();
     const events = await client.GET("/events");
     expectTypeOf(events.data).toEqualTypeOf<
       AsyncIterable<ServerSentEventMessage<{ index: number }>> | undefined
