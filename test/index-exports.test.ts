@@ -32,6 +32,7 @@ describe("the package's public API", () => {
         "HTTPSRedirectMiddleware",
         "Header",
         "JSONResponse",
+        "JobQueue",
         "OAuth2AuthorizationCodeBearer",
         "OAuth2PasswordBearer",
         "OAuth2PasswordRequestForm",
@@ -40,6 +41,7 @@ describe("the package's public API", () => {
         "Path",
         "PlainTextResponse",
         "Query",
+        "QueueFullError",
         "RedirectResponse",
         "RequestContext",
         "RequestParam",
@@ -64,6 +66,7 @@ describe("the package's public API", () => {
         "WorkerPool",
         "attachWebSocketUpgrade",
         "buildOpenApiDocument",
+        "defineJob",
         "defineSettings",
         "dependency",
         "describeApp",
@@ -71,8 +74,11 @@ describe("the package's public API", () => {
         "handleFetch",
         "legacySecurityHandler",
         "loadSettings",
+        "mountJob",
         "safeCompare",
         "serve",
+        "serveBun",
+        "serveDeno",
       ]
     `);
   });
