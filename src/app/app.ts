@@ -6,6 +6,7 @@ import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
+import { logger } from "../logging/logger.js";
 import { bodyKindOf } from "../params/analyze.js";
 import type { OutgoingResponse } from "../responses/response.js";
 import { decodePath, Router } from "../routing/index.js";
@@ -54,6 +55,7 @@ export interface AppOptions extends OpenApiAppOptions {
   formLimits?: FormLimits;
   /** default false: every security scheme answers as FastAPI 0.115 did (403 where 0.122+ says 401) */
   securityLegacyStatus?: boolean;
+  /** default: the process-wide pino logger (`logger`), JSON off a terminal */
   logger?: Logger;
 }
 
@@ -62,10 +64,6 @@ export type Middleware = (
   ctx: RequestContext,
   callNext: () => Promise<OutgoingResponse>,
 ) => MaybePromise<OutgoingResponse>;
-
-const consoleLogger: Logger = {
-  error: (message, error) => console.error(`tailor: ${message}`, error),
-};
 
 /**
  * A Tailor application: routes, dependencies, exception handlers, middleware and lifespan.
@@ -103,7 +101,7 @@ export class App extends RouteRegistry {
     this.title = options.title ?? "Tailor";
     this.version = options.version ?? "0.1.0";
     this.rootPath = options.rootPath ?? "";
-    this.logger = options.logger ?? consoleLogger;
+    this.logger = options.logger ?? logger;
     this.#lifespan = new LifespanRunner(options.lifespan);
     if (options.securityLegacyStatus)
       this.exceptionHandler(SecurityHTTPException, legacySecurityHandler);

@@ -1,49 +1,47 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import cluster from "node:cluster";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { RequestContext } from "../http/context.js";
-import { internalErrorResponse, type OutgoingResponse } from "../http/outgoing.js";
-import { isThenable } from "../internal/thenable.js";
-import type { MaybePromise } from "../internal/types.js";
-import { runAfterSend } from "./after-send.js";
+import { type LogLevel, logger } from "../logging/logger.js";
 import type { Servable } from "./handler.js";
-import { nodeAdapter, schemeOf } from "./node-adapter.js";
-import { sendNodeResponse } from "./send.js";
+import { createNodeListener, ListenerState } from "./node-listener.js";
+import { TrustedProxies } from "./proxy-headers.js";
+import { drainServer } from "./shutdown.js";
+import {
+  nodeServerTimeouts,
+  resolveTimeouts,
+  type TimeoutOptions,
+  watchBodyIdle,
+} from "./timeouts.js";
 
-export interface ServeOptions {
+export { createNodeListener, requestTarget } from "./node-listener.js";
+
+/** `serve()`'s options: the `tailor run` flags in camelCase; durations in seconds. */
+export interface ServeOptions extends TimeoutOptions {
   /** default "127.0.0.1" */
   host?: string;
   /** default 8000; 0 picks a free port */
   port?: number;
-  /** default false: stop gracefully on SIGTERM/SIGINT (the CLI and `npm start` turn it on) */
+  /** default false: stop gracefully on SIGTERM/SIGINT, then exit (the CLI and `npm start` turn it on) */
   handleSignals?: boolean;
-  /** ms to wait for in-flight requests at shutdown (default 10,000) */
-  shutdownTimeout?: number;
+  /** default 25 (under Kubernetes' 30): seconds in-flight requests, streams and background tasks get at shutdown */
+  gracefulTimeout?: number;
+  /** default true: believe X-Forwarded-Proto and X-Forwarded-For from `forwardedAllowIps` */
+  proxyHeaders?: boolean;
+  /** default $FORWARDED_ALLOW_IPS or "127.0.0.1": IPs and CIDR networks of trusted proxies, "*" for all */
+  forwardedAllowIps?: string | readonly string[];
+  /** sets the level of the shared logger (default: left as it is, "info") */
+  logLevel?: LogLevel;
+  /** default true: one log line per request */
+  accessLog?: boolean;
 }
 
 export interface RunningServer {
   readonly server: Server;
   readonly port: number;
   readonly url: string;
-  /** stops accepting, waits for in-flight requests, runs the app's shutdown */
+  /** stops accepting, lets in-flight work finish within the grace period, runs the app's shutdown */
   close(): Promise<void>;
-}
-
-/**
- * The path-and-query of a request target: an absolute-form target ("http://host/a?b", which
- * proxies send) is reduced to "/a?b"; origin-form ("/a?b") is returned as it is.
- */
-export function requestTarget(url: string | undefined): string {
-  if (url === undefined || url === "") return "/";
-  if (url.charCodeAt(0) === 47 /* "/" */) return url;
-  const scheme = url.indexOf("://");
-  if (scheme === -1) return url;
-  const slash = url.indexOf("/", scheme + 3);
-  const question = url.indexOf("?", scheme + 3);
-  if (slash === -1 || (question !== -1 && question < slash)) {
-    return question === -1 ? "/" : `/${url.slice(question)}`;
-  }
-  return url.slice(slash);
 }
 
 const BAD_REQUEST = "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n";
@@ -59,84 +57,38 @@ function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
   socket.end(BAD_REQUEST, () => socket.destroy());
 }
 
-/** The node:http request listener for an app. */
-export function createNodeListener(app: Servable) {
-  const logError = (message: string, error: unknown) => app.logger.error(message, error);
-
-  const deliver = (ctx: RequestContext, res: ServerResponse, response: OutgoingResponse) => {
-    if (ctx.closeConnection) response.headers.connection = "close";
-    let sending: Promise<void> | undefined;
-    try {
-      sending = sendNodeResponse(res, response, ctx.method === "HEAD");
-    } catch (error) {
-      failed(ctx, res, error);
-      return;
-    }
-    if (sending !== undefined)
-      void sending.then(
-        () => afterSend(ctx),
-        (error) => failed(ctx, res, error),
-      );
-    else if (ctx.afterSend !== undefined) void runAfterSend(ctx, logError);
-  };
-
-  const afterSend = (ctx: RequestContext) =>
-    ctx.afterSend === undefined ? undefined : runAfterSend(ctx, logError);
-
-  const failed = (ctx: RequestContext, res: ServerResponse, error: unknown) => {
-    logError(`sending the response to ${ctx.method} ${ctx.path} failed`, error);
-    if (!res.headersSent) {
-      // names its reason phrase and content-length itself: a writeHead that threw (an invalid
-      // header value) has already set its own, and would fall back to chunked framing
-      sendNodeResponse(res, internalErrorResponse(), ctx.method === "HEAD");
-    } else if (!res.socket?.writableEnded) res.destroy(); // a failed stream's socket is already closing
-    void runAfterSend(ctx, logError);
-  };
-
-  // a .then costs less than an async function's frame and await
-  const deliverLater = (
-    ctx: RequestContext,
-    res: ServerResponse,
-    pending: PromiseLike<OutgoingResponse>,
-  ): void => {
-    pending.then(
-      (response) => deliver(ctx, res, response),
-      (error: unknown) => failed(ctx, res, error),
-    );
-  };
-
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    const ctx = new RequestContext(
-      nodeAdapter,
-      res,
-      req.method ?? "GET",
-      requestTarget(req.url),
-      req.headers,
-      schemeOf(req),
-    );
-    let response: MaybePromise<OutgoingResponse>;
-    try {
-      response = app.handle(ctx);
-    } catch (error) {
-      failed(ctx, res, error);
-      return;
-    }
-    // a synchronous route is written in the same tick, with no promise in between
-    if (isThenable<OutgoingResponse>(response)) deliverLater(ctx, res, response);
-    else deliver(ctx, res, response);
-  };
+function trustedProxiesOf(options: ServeOptions): TrustedProxies | undefined {
+  if (options.proxyHeaders === false) return undefined;
+  return new TrustedProxies(
+    options.forwardedAllowIps ?? process.env.FORWARDED_ALLOW_IPS ?? "127.0.0.1",
+  );
 }
 
 /**
  * Serves an app on node:http (keep-alive on). Runs the lifespan's startup before listening;
  * a failing startup rejects and nothing listens.
  *
- * @example const server = await serve(app, { port: 8000 }); … await server.close();
+ * @example const server = await serve(app, { port: 8000, gracefulTimeout: 25 }); … await server.close();
  */
 export async function serve(app: Servable, options: ServeOptions = {}): Promise<RunningServer> {
+  if (options.logLevel !== undefined) logger.pino.level = options.logLevel;
+  const timeouts = resolveTimeouts(options);
+  const graceMs = Math.round((options.gracefulTimeout ?? 25) * 1000);
+  const trustedProxies = trustedProxiesOf(options);
   await app.startup();
-  const server = createServer({ keepAlive: true }, createNodeListener(app));
-  server.keepAliveTimeout = 5_000;
+  const state = new ListenerState();
+  const listener = createNodeListener(
+    app,
+    {
+      accessLog: options.accessLog === false ? undefined : logger,
+      trustedProxies,
+      requestId: true,
+    },
+    state,
+  );
+  const server = createServer({ keepAlive: true, ...nodeServerTimeouts(timeouts) }, listener);
+  server.keepAliveTimeout = timeouts.keepAliveMs;
+  watchBodyIdle(server, timeouts.bodyMs);
   server.on("connect", refuseConnect);
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
@@ -150,35 +102,54 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(
-          () => server.closeAllConnections(),
-          options.shutdownTimeout ?? 10_000,
-        );
-        timer.unref();
-        server.close(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-        server.closeIdleConnections();
-      });
+      await drainServer(server, state, graceMs, logger);
       await app.shutdown();
     })();
     return closing;
   };
-  if (options.handleSignals) {
-    const onSignal = () => {
-      close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          app.logger.error("shutdown failed", error);
-          process.exit(1);
-        },
-      );
-    };
-    process.once("SIGTERM", onSignal);
-    process.once("SIGINT", onSignal);
-  }
+  if (options.handleSignals) handleSignals(server, close, app);
   const shownHost = host.includes(":") ? `[${host}]` : host;
   return { server, port, url: `http://${shownHost}:${port}`, close };
+}
+
+/** What the primary of `tailor run --workers` sends a worker to make it drain and exit. */
+export const WORKER_SHUTDOWN_MESSAGE = "tailor:shutdown";
+
+/**
+ * SIGTERM/SIGINT: drain, shut down, exit 0 (1 when the shutdown fails); a second signal exits at
+ * once. A cluster worker takes its orders from the primary instead (a terminal's Ctrl-C reaches
+ * the whole process group, and would otherwise count twice): it drains on the primary's message,
+ * on SIGTERM or when the primary is gone, and ignores SIGINT.
+ */
+function handleSignals(server: Server, close: () => Promise<void>, app: Servable): void {
+  let received: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received !== undefined && cluster.isWorker) return;
+    if (received !== undefined) {
+      logger.warn(`${signal} again: exiting without waiting`, { signal });
+      process.exit(1);
+    }
+    received = signal;
+    server.getConnections((_error, connections) => {
+      logger.info(`${signal}: shutting down`, { signal, open_connections: connections });
+    });
+    close().then(
+      () => {
+        logger.info("shutdown complete");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        app.logger.error("shutdown failed", error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", onSignal);
+  if (cluster.isWorker) {
+    process.on("SIGINT", () => {});
+    process.on("message", (message) => {
+      if (message === WORKER_SHUTDOWN_MESSAGE) onSignal("SIGTERM");
+    });
+    process.on("disconnect", () => onSignal("SIGTERM"));
+  } else process.on("SIGINT", onSignal);
 }

@@ -1,0 +1,89 @@
+import type { IncomingMessage } from "node:http";
+import { BlockList, isIP } from "node:net";
+
+/** "::ffff:127.0.0.1" (an IPv4 peer on a dual-stack socket) -> "127.0.0.1" */
+function plainAddress(address: string): string {
+  return address.startsWith("::ffff:") && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+}
+
+/**
+ * The addresses whose X-Forwarded-* headers are believed, as uvicorn's `--forwarded-allow-ips`:
+ * a comma-separated list of IPs and CIDR networks, or "*" for every peer.
+ *
+ * @example new TrustedProxies("127.0.0.1, 10.0.0.0/8").has("10.1.2.3") // true
+ */
+export class TrustedProxies {
+  readonly all: boolean;
+  readonly #list = new BlockList();
+
+  constructor(spec: string | readonly string[]) {
+    const entries = (typeof spec === "string" ? spec.split(",") : spec)
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== "");
+    this.all = entries.includes("*");
+    for (const entry of entries) {
+      if (entry === "*") continue;
+      const slash = entry.indexOf("/");
+      const address = plainAddress(slash === -1 ? entry : entry.slice(0, slash));
+      const family = isIP(address);
+      if (family === 0)
+        throw new TypeError(`forwarded-allow-ips: "${entry}" is not an IP or a network`);
+      const type = family === 4 ? "ipv4" : "ipv6";
+      if (slash === -1) this.#list.addAddress(address, type);
+      else this.#list.addSubnet(address, Number(entry.slice(slash + 1)), type);
+    }
+  }
+
+  has(address: string): boolean {
+    if (this.all) return true;
+    const plain = plainAddress(address);
+    const family = isIP(plain);
+    return family !== 0 && this.#list.check(plain, family === 4 ? "ipv4" : "ipv6");
+  }
+
+  /**
+   * The client in an X-Forwarded-For chain: the rightmost address that is not a trusted proxy,
+   * or the leftmost when every hop is trusted (uvicorn's rule).
+   */
+  clientOf(forwardedFor: string): string | undefined {
+    const hops = forwardedFor
+      .split(",")
+      .map((hop) => hop.trim())
+      .filter((hop) => hop !== "");
+    if (hops.length === 0) return undefined;
+    if (this.all) return hops[0];
+    for (let i = hops.length - 1; i >= 0; i--) if (!this.has(hops[i]!)) return hops[i];
+    return hops[0];
+  }
+}
+
+const SCHEMES = new Set(["http", "https", "ws", "wss"]);
+
+/** What a trusted proxy says about the original request. */
+export interface ForwardedInfo {
+  scheme: string | undefined;
+  client: { host: string; port: number } | undefined;
+}
+
+/**
+ * Reads X-Forwarded-Proto and X-Forwarded-For when the peer is a trusted proxy; undefined
+ * otherwise (the headers of an untrusted peer are ignored).
+ */
+export function forwardedInfo(
+  req: IncomingMessage,
+  trusted: TrustedProxies,
+): ForwardedInfo | undefined {
+  const peer = req.socket.remoteAddress;
+  if (peer === undefined || !trusted.has(peer)) return undefined;
+  const proto = req.headers["x-forwarded-proto"];
+  const forwardedFor = req.headers["x-forwarded-for"];
+  if (proto === undefined && forwardedFor === undefined) return undefined;
+  let scheme: string | undefined;
+  if (typeof proto === "string") {
+    // as uvicorn: the whole value, one of four schemes; anything else is ignored
+    const value = proto.trim();
+    if (SCHEMES.has(value)) scheme = value;
+  }
+  const host = typeof forwardedFor === "string" ? trusted.clientOf(forwardedFor) : undefined;
+  return { scheme, client: host === undefined ? undefined : { host, port: 0 } };
+}
