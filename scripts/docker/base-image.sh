@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure a Docker daemon is running and that the local base image exists: a Debian trixie
-# rootfs (its nodejs is 20.x, plus npm) built with debootstrap and `docker import`ed, for
+# rootfs (its nodejs is 20.x, plus npm and a compiler for native addons) built with debootstrap and `docker import`ed, for
 # machines that reach a Debian mirror but no image registry. Cached: the rootfs tarball under
 # /var/cache/tailor-docker and the tagged image are reused by later runs.
 # Prints the image name on its last line.
@@ -31,8 +31,16 @@ if ! docker image inspect "$IMAGE" >/dev/null 2>&1; then
     command -v debootstrap >/dev/null 2>&1 || { echo "docker-test: debootstrap is not installed" >&2; exit 1; }
     rootfs=$(mktemp -d "$CACHE/rootfs.XXXXXX")
     echo "docker-test: debootstrap trixie into $rootfs" >&2
-    debootstrap --variant=minbase --include=nodejs,npm,ca-certificates trixie "$rootfs" "$MIRROR" >&2
-    rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+    mkdir -p "$CACHE/debs"
+    debootstrap --variant=minbase --include=nodejs,ca-certificates --cache-dir="$CACHE/debs" \
+      trixie "$rootfs" "$MIRROR" >&2
+    # npm and a toolchain for native addons (better-sqlite3), with system headers for node-gyp:
+    # apt resolves npm's many dependencies, which debootstrap's resolver does not
+    chroot "$rootfs" apt-get update -qq >&2
+    chroot "$rootfs" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      npm python3 make g++ libnode-dev >&2
+    chroot "$rootfs" apt-get clean
+    rm -rf "$rootfs"/var/lib/apt/lists/*
     tar -C "$rootfs" -cf "$CACHE/trixie-rootfs.tar.tmp" .
     mv "$CACHE/trixie-rootfs.tar.tmp" "$CACHE/trixie-rootfs.tar"
     rm -rf "$rootfs"

@@ -13,7 +13,7 @@ export async function runCommand(args: readonly string[], cwd: string): Promise<
   const { module, serve: options, workers } = parseRunArgs(args, "run");
   if (options.logLevel !== undefined) logger.pino.level = options.logLevel;
   if (workers > 1 && cluster.isPrimary) {
-    logger.info(`supervising ${workers} workers`, { workers, pid: process.pid });
+    logger.info(`supervising ${workers} workers`, { workers });
     return superviseWorkers({
       workers,
       stopTimeoutMs: (options.gracefulTimeout ?? 25) * 1000 + 5_000,

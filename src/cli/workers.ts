@@ -46,8 +46,13 @@ export function superviseWorkers(options: SupervisorOptions): Promise<number> {
   const live = () =>
     Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
 
-  cluster.on("listening", (worker) => {
-    log.info("worker listening", { worker_pid: worker.process.pid });
+  cluster.on("listening", (worker, address) => {
+    const host = address.address ?? "127.0.0.1";
+    const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+    log.info(`worker ${worker.process.pid} serving on ${url}`, {
+      worker_pid: worker.process.pid,
+      url,
+    });
   });
 
   cluster.on("exit", (worker, code, signal) => {
@@ -130,6 +135,10 @@ export function superviseWorkers(options: SupervisorOptions): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGHUP", () => void rollingRestart());
 
+  // The kernel hands out connections (each worker accepts from the shared socket) rather than
+  // the primary: a connection the primary had passed to a worker killed in that instant would be
+  // lost, unanswered, and a worker that is killed only ever takes the connections it accepted.
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   for (let i = 0; i < options.workers; i++) fork();
   return done;
 }
