@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
@@ -7,6 +7,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // the Docker image test runs on its own: `npm run test:docker`
+    exclude: [...configDefaults.exclude, "test/docker/**"],
     typecheck: {
       enabled: true,
       include: ["test/types/**/*.test-d.ts"],

@@ -148,3 +148,12 @@ export {
 export { handleFetch } from "./server/fetch-adapter.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";
+
+// Logging
+export {
+  type LogFields,
+  type LoggerOptions,
+  type LogLevel,
+  logger,
+  TailorLogger,
+} from "./logging/index.js";

@@ -52,6 +52,7 @@ describe("the package's public API", () => {
         "ServerSentEvent",
         "StaticFiles",
         "StreamingResponse",
+        "TailorLogger",
         "TestClient",
         "TrustedHostMiddleware",
         "UploadFile",
@@ -63,6 +64,7 @@ describe("the package's public API", () => {
         "handleFetch",
         "legacySecurityHandler",
         "loadSettings",
+        "logger",
         "safeCompare",
         "serve",
       ]
