@@ -1,9 +1,9 @@
 import cluster from "node:cluster";
 import { logger } from "../logging/logger.js";
-import { serve } from "../server/serve.js";
+import { serve, workerOptions } from "../server/serve.js";
+import { superviseWorkers } from "../server/workers.js";
 import { parseRunArgs } from "./args.js";
 import { loadApp } from "./load-app.js";
-import { superviseWorkers } from "./workers.js";
 
 /**
  * `tailor run <module>[:export] [flags]`: serves the app until SIGTERM/SIGINT (then drains and
@@ -14,14 +14,19 @@ export async function runCommand(args: readonly string[], cwd: string): Promise<
   if (options.logLevel !== undefined) logger.pino.level = options.logLevel;
   if (workers > 1 && cluster.isPrimary) {
     logger.info(`supervising ${workers} workers`, { workers });
-    return superviseWorkers({
-      workers,
-      stopTimeoutMs: (options.gracefulTimeout ?? 25) * 1000 + 5_000,
-      log: logger,
-    });
+    // the primary never loads the app: only the workers do
+    return superviseWorkers(workerOptions({ ...options, workers }));
   }
   const app = await loadApp(module, cwd);
-  const server = await serve(app, { ...options, handleSignals: true });
+  let server: Awaited<ReturnType<typeof serve>>;
+  try {
+    server = await serve(app, { ...options, handleSignals: true });
+  } catch (error) {
+    logger.error("startup failed", error);
+    // a worker's channel to the primary would keep it alive
+    if (cluster.isWorker) process.exit(1);
+    return 1;
+  }
   if (!cluster.isWorker) {
     logger.info(`serving on ${server.url} (docs at ${server.url}/docs)`, {
       url: server.url,

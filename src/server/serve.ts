@@ -13,6 +13,8 @@ import {
   type TimeoutOptions,
   watchBodyIdle,
 } from "./timeouts.js";
+import { WORKER_SHUTDOWN_MESSAGE } from "./worker-messages.js";
+import { superviseWorkers } from "./workers.js";
 
 export { createNodeListener, requestTarget } from "./node-listener.js";
 
@@ -34,6 +36,11 @@ export interface ServeOptions extends TimeoutOptions {
   logLevel?: LogLevel;
   /** default true: one log line per request */
   accessLog?: boolean;
+  /**
+   * default 1: with more, this process becomes the primary of that many workers (node:cluster)
+   * that run the same script; in the primary, serve() supervises and never resolves
+   */
+  workers?: number;
 }
 
 export interface RunningServer {
@@ -57,6 +64,15 @@ function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
   socket.end(BAD_REQUEST, () => socket.destroy());
 }
 
+/** The primary's settings: the workers' grace period plus a margin before they are killed. */
+export function workerOptions(options: ServeOptions) {
+  return {
+    workers: options.workers ?? 1,
+    stopTimeoutMs: (options.gracefulTimeout ?? 25) * 1000 + 5_000,
+    log: logger,
+  };
+}
+
 function trustedProxiesOf(options: ServeOptions): TrustedProxies | undefined {
   if (options.proxyHeaders === false) return undefined;
   return new TrustedProxies(
@@ -72,6 +88,9 @@ function trustedProxiesOf(options: ServeOptions): TrustedProxies | undefined {
  */
 export async function serve(app: Servable, options: ServeOptions = {}): Promise<RunningServer> {
   if (options.logLevel !== undefined) logger.pino.level = options.logLevel;
+  if ((options.workers ?? 1) > 1 && cluster.isPrimary) {
+    process.exit(await superviseWorkers(workerOptions(options)));
+  }
   const timeouts = resolveTimeouts(options);
   const graceMs = Math.round((options.gracefulTimeout ?? 25) * 1000);
   const trustedProxies = trustedProxiesOf(options);
@@ -107,13 +126,11 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
     })();
     return closing;
   };
-  if (options.handleSignals) handleSignals(server, close, app);
+  // a worker always takes the primary's orders
+  if (options.handleSignals || cluster.isWorker) handleSignals(server, close, app);
   const shownHost = host.includes(":") ? `[${host}]` : host;
   return { server, port, url: `http://${shownHost}:${port}`, close };
 }
-
-/** What the primary of `tailor run --workers` sends a worker to make it drain and exit. */
-export const WORKER_SHUTDOWN_MESSAGE = "tailor:shutdown";
 
 /**
  * SIGTERM/SIGINT: drain, shut down, exit 0 (1 when the shutdown fails); a second signal exits at

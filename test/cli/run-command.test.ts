@@ -149,3 +149,23 @@ describe("tailor run --workers 2", () => {
     expect([...pidsAfter].filter(isAlive)).toEqual([]);
   }, 120_000);
 });
+
+describe("tailor run --workers with a crash loop", () => {
+  it("replaces dying workers with a growing back-off, then gives up with exit 1", async () => {
+    const run = tailor([
+      "run",
+      "test/cli/fixtures/crashing-app.ts",
+      "--port",
+      "0",
+      "--workers",
+      "2",
+    ]);
+    const { code } = await run.exited;
+    expect(code).toBe(1);
+    const deaths = run.lines().filter((line) => line.msg === "worker died: replacing it");
+    expect(deaths.map((line) => line.backoff_ms).slice(0, 3)).toEqual([100, 200, 400]);
+    expect(run.lines().some((line) => /keep dying right after they start/.test(line.msg))).toBe(
+      true,
+    );
+  }, 120_000);
+});

@@ -1,6 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import type { TailorLogger } from "../logging/logger.js";
-import { WORKER_SHUTDOWN_MESSAGE } from "../server/serve.js";
+import { WORKER_SHUTDOWN_MESSAGE } from "./worker-messages.js";
 
 export interface SupervisorOptions {
   workers: number;
@@ -74,7 +74,7 @@ export function superviseWorkers(options: SupervisorOptions): Promise<number> {
         signal,
       });
       status = 1;
-      stop("SIGTERM");
+      stop("crash loop");
       return;
     }
     const backoff = Math.min(firstBackoff * 2 ** Math.max(0, quickDeaths - 1), MAX_BACKOFF_MS);
@@ -90,10 +90,10 @@ export function superviseWorkers(options: SupervisorOptions): Promise<number> {
     else worker.process.kill("SIGTERM");
   };
 
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (reason: string) => {
     stopping = true;
     const workers = live();
-    log.info(`${signal}: stopping the workers`, { signal, workers: workers.length });
+    log.info(`${reason}: stopping the workers`, { workers: workers.length });
     if (workers.length === 0) finish(status);
     for (const worker of workers) retire(worker);
     setTimeout(() => {
