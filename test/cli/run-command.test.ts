@@ -101,7 +101,11 @@ describe("tailor run --workers 2", () => {
     }
     expect(failures(outcomes)).toEqual([]);
     expect(replacement).toBeDefined();
-    expect(replacedIn).toBeLessThan(5_000);
+    // 5 s, unless this machine needed longer than that to start the first worker at all: a
+    // replacement is a back-off (100 ms) plus one worker's start
+    const supervising = run.lines().find((line) => line.msg === "supervising 2 workers")!;
+    const firstStart = Date.parse(first.time) - Date.parse(supervising.time);
+    expect(replacedIn).toBeLessThan(Math.max(5_000, firstStart * 1.5 + 100));
     // and the new worker takes its share
     let served = false;
     for (let round = 0; round < 20 && !served; round++)
@@ -109,7 +113,7 @@ describe("tailor run --workers 2", () => {
         if ("status" in answer && answer.body.pid === replacement) served = true;
     expect(served).toBe(true);
     console.info(
-      `worker replaced in ${Math.round(replacedIn)} ms, ${outcomes.length} requests meanwhile, 0 failed`,
+      `worker replaced in ${Math.round(replacedIn)} ms (first worker started in ${firstStart} ms), ${outcomes.length} requests meanwhile, 0 failed`,
     );
     // SIGHUP under load (kept-alive connections): every worker replaced, no request refused
     const before = new Set([survivor, replacement!]);
