@@ -3,10 +3,20 @@
 # and npm (and a compiler for better-sqlite3 when no prebuilt binary can be downloaded).
 ARG BASE_IMAGE=node:20-bookworm
 
+# --- what npm ci reads of package.json ------------------------------------------------------
+# An edit to scripts or metadata then leaves the dependency layer below cached.
+FROM ${BASE_IMAGE} AS manifest
+WORKDIR /app
+COPY package.json ./
+RUN node -e 'const p = require("./package.json"); \
+  const keys = ["name", "version", "type", "engines", "bin", "dependencies", "devDependencies", "allowScripts"]; \
+  require("fs").writeFileSync("deps.json", JSON.stringify(Object.fromEntries(keys.filter((k) => k in p).map((k) => [k, p[k]])), null, 2));'
+
 # --- production dependencies only ------------------------------------------------------------
 FROM ${BASE_IMAGE} AS deps
 WORKDIR /app
-COPY package.json package-lock.json ./
+COPY --from=manifest /app/deps.json ./package.json
+COPY package-lock.json ./
 # A registry CA the network needs comes in as a build secret, so it never lands in a layer;
 # Debian's nodejs ships its headers, which spares node-gyp a download; the lock file is written
 # by npm 11, which older ones (Debian's 9, node 20's 10) misread, so this stage updates npm.
