@@ -127,7 +127,7 @@ export type { FormLimits } from "./http/form-body.js";
 export { UploadFile } from "./params/upload-file.js";
 
 // Static files and mounts
-export type { Mount, Mountable } from "./app/mounts.js";
+export type { Mount, Mountable } from "./app/route-table.js";
 export {
   type FileInfo,
   FileResponse,
@@ -145,7 +145,7 @@ export {
 } from "./openapi/index.js";
 
 // Serving and testing
-export { handleFetch } from "./server/fetch-adapter.js";
+export { handleFetch } from "./http/fetch-handler.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";
 

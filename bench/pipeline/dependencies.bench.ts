@@ -7,8 +7,8 @@
  */
 import { bench, group, run, summary } from "mitata";
 import { z } from "zod";
+import { runAfterSend } from "../../src/http/after-send.js";
 import { App, Depends, dependency, Header, Query } from "../../src/index.js";
-import { runAfterSend } from "../../src/server/after-send.js";
 import { createRequestContext } from "../../src/testing/request-context.js";
 
 const settings = dependency({}, () => ({ maxTokens: 256 }));

@@ -1,34 +1,26 @@
-import { AppScope } from "../dependencies/app-scope.js";
 import type { DependsMarker } from "../dependencies/dependency.js";
-import { analyzeGraph } from "../dependencies/graph.js";
-import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
+import { handleFetch } from "../http/fetch-handler.js";
 import type { FormLimits } from "../http/form-body.js";
-import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import { logger } from "../logging/logger.js";
 import { bodyKindOf } from "../params/analyze.js";
 import type { OutgoingResponse } from "../responses/response.js";
-import { decodePath, Router } from "../routing/index.js";
 import { legacySecurityHandler, SecurityHTTPException } from "../security/errors.js";
-import { handleFetch } from "../server/fetch-adapter.js";
-import { FileResponse } from "../staticfiles/file-response.js";
 import type { APIRouter } from "./api-router.js";
-import { compileRoute } from "./compile.js";
-import { defaultName, siteOf, templateNames } from "./declaration.js";
+import { defaultName, siteOf } from "./declaration.js";
 import { describeApp, type OpenApiAppOptions } from "./describe.js";
-import { isDocsHandler, registerDocsRoutes } from "./docs-routes.js";
-import {
-  type ErrorClass,
-  type ExceptionHandler,
-  ExceptionHandlers,
-  internalErrorResponse,
-} from "./exception-handlers.js";
+import { registerDocsRoutes } from "./docs-routes.js";
+import { type ErrorClass, type ExceptionHandler, ExceptionHandlers } from "./exception-handlers.js";
 import { type Lifespan, LifespanRunner } from "./lifespan.js";
-import { type Mount, type Mountable, MountTable } from "./mounts.js";
+import { chainMiddleware, type Middleware } from "./middleware-chain.js";
 import { DependencyOverrides } from "./overrides.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
+import { RouteCompiler } from "./route-compiler.js";
 import type { RouteRecord } from "./route-record.js";
+import { type Mount, type Mountable, RouteTable } from "./route-table.js";
+
+export type { Middleware };
 
 export interface Logger {
   error(message: string, error?: unknown): void;
@@ -59,12 +51,6 @@ export interface AppOptions extends OpenApiAppOptions {
   logger?: Logger;
 }
 
-/** `(ctx, callNext) => response`: the last added middleware runs first (outermost). */
-export type Middleware = (
-  ctx: RequestContext,
-  callNext: () => Promise<OutgoingResponse>,
-) => MaybePromise<OutgoingResponse>;
-
 /**
  * A Tailor application: routes, dependencies, exception handlers, middleware and lifespan.
  *
@@ -83,16 +69,13 @@ export class App extends RouteRegistry {
   state: Record<string, any> = {};
   readonly logger: Logger;
 
-  readonly #records: RouteRecord[] = [];
-  readonly #router = new Router<RouteRecord>();
+  readonly #table: RouteTable;
+  readonly #compiler: RouteCompiler;
   readonly #exceptionHandlers = new ExceptionHandlers();
   readonly #middleware: Middleware[] = [];
-  readonly #mounts = new MountTable<RouteRecord>();
   readonly #lifespan: LifespanRunner<App>;
   #pipeline: ((ctx: RequestContext) => MaybePromise<OutgoingResponse>) | undefined;
-  #graphVersion = 0;
   #openapiDocument: Record<string, unknown> | undefined;
-  readonly #appScope = new AppScope(this.dependencyOverrides);
   #appScopeStarted = false;
 
   constructor(options: AppOptions = {}) {
@@ -103,6 +86,13 @@ export class App extends RouteRegistry {
     this.rootPath = options.rootPath ?? "";
     this.logger = options.logger ?? logger;
     this.#lifespan = new LifespanRunner(options.lifespan);
+    this.#compiler = new RouteCompiler(options, this.dependencyOverrides, this.#logError);
+    this.#table = new RouteTable({
+      rootPath: this.rootPath,
+      redirectSlashes: options.redirectSlashes !== false,
+      prepare: (route) => this.#compiler.prepare(route, this.#table.routes),
+      handleError: (ctx, error, route) => this.#handleError(ctx, error, route),
+    });
     if (options.securityLegacyStatus)
       this.exceptionHandler(SecurityHTTPException, legacySecurityHandler);
     registerDocsRoutes(this);
@@ -116,13 +106,17 @@ export class App extends RouteRegistry {
 
   /** every registered route, in registration order */
   get routes(): readonly RouteRecord[] {
-    return this.#records;
+    return this.#table.routes;
+  }
+
+  /** every mount, in declaration order (a mounted App documents itself under `path`) */
+  get mounts(): readonly Mount[] {
+    return this.#table.mounts;
   }
 
   protected addDeclaration(declaration: RouteDeclaration): void {
     const methods = declaration.methods;
     const where = `${methods.join(",")} ${declaration.path}`;
-    const pathNames = templateNames(declaration.path, where);
     const record: RouteRecord = {
       methods,
       path: declaration.path,
@@ -137,7 +131,7 @@ export class App extends RouteRegistry {
       responses: declaration.responses,
       where,
       site: declaration.site,
-      graph: this.#analyze(declaration, pathNames, where),
+      graph: this.#compiler.analyze({ ...declaration, where }),
       compiled: undefined,
     };
     // one body per request: JSON params and form/file params cannot share a route
@@ -145,14 +139,8 @@ export class App extends RouteRegistry {
       record.graph.nodes.flatMap((node) => node.params),
       where,
     );
-    this.#records.push(record);
     this.#openapiDocument = undefined;
-    this.#router.add(methods, declaration.path, record);
-  }
-
-  /** every mount, in declaration order (a mounted App documents itself under `path`) */
-  get mounts(): readonly Mount[] {
-    return this.#mounts.list;
+    this.#table.addRoute(record);
   }
 
   /**
@@ -162,7 +150,7 @@ export class App extends RouteRegistry {
    * @example app.mount("/static", new StaticFiles({ directory: "public" }));
    */
   mount(path: string, app: Mountable, options: { name?: string } = {}): this {
-    this.#mounts.add(path, app, options.name, this.#records);
+    this.#table.addMount(path, app, options.name);
     return this;
   }
 
@@ -209,8 +197,7 @@ export class App extends RouteRegistry {
 
   /** compiles every route now instead of on its first request */
   compile(): this {
-    this.#refreshGraphs();
-    for (const record of this.#records) record.compiled ??= compileRoute(record, this.#settings());
+    this.#compiler.compileAll(this.#table.routes);
     return this;
   }
 
@@ -218,19 +205,19 @@ export class App extends RouteRegistry {
   async startup(): Promise<void> {
     const state = await this.#lifespan.start(this);
     Object.assign(this.state, state);
-    await this.#mounts.startup();
+    await this.#table.startMounts();
     if (this.#appScopeStarted) return;
     this.#appScopeStarted = true;
-    this.#refreshGraphs();
-    await this.#appScope.startAll(this.#records.map((record) => record.graph));
+    this.#compiler.refresh(this.#table.routes);
+    await this.#compiler.appScope.startAll(this.#table.routes.map((record) => record.graph));
   }
 
   /** closes the app-scoped dependencies (newest first), then runs the lifespan's shutdown */
   async shutdown(): Promise<void> {
     this.#appScopeStarted = false;
-    for (const failure of await this.#appScope.close())
+    for (const failure of await this.#compiler.appScope.close())
       this.logger.error("teardown of an app-scoped dependency failed", failure);
-    await this.#mounts.shutdown();
+    await this.#table.stopMounts();
     await this.#lifespan.stop();
   }
 
@@ -238,135 +225,12 @@ export class App extends RouteRegistry {
   handle(ctx: RequestContext): OutgoingResponse | Promise<OutgoingResponse> {
     ctx.appState = this.state;
     if (this.rootPath !== "") ctx.rootPath = this.rootPath;
-    this.#pipeline ??= this.#buildPipeline();
+    this.#pipeline ??= chainMiddleware(
+      this.#middleware,
+      (ctx) => this.#table.dispatch(ctx),
+      this.#logError,
+    );
     return this.#pipeline(ctx);
-  }
-
-  #settings() {
-    return {
-      bodyLimit: this.config.bodyLimit ?? 1024 * 1024,
-      strictContentType: this.config.strictContentType ?? true,
-      formLimits: this.config.formLimits,
-      logError: this.#logError,
-      appScope: this.#appScope,
-    };
-  }
-
-  #refreshGraphs(): void {
-    if (this.#graphVersion === this.dependencyOverrides.version) return;
-    this.#graphVersion = this.dependencyOverrides.version;
-    for (const record of this.#records) {
-      record.graph = this.#analyze(record, templateNames(record.path, record.where), record.where);
-      record.compiled = undefined;
-    }
-  }
-
-  /** a route's dependency graph: the app's dependencies (not for the docs routes), then its own */
-  #analyze(
-    route: Pick<RouteRecord, "options" | "handler" | "dependencies">,
-    pathNames: ReadonlySet<string>,
-    where: string,
-  ) {
-    const appWide = isDocsHandler(route.handler) ? [] : (this.config.dependencies ?? []);
-    return analyzeGraph(
-      route.options.params ?? {},
-      route.handler,
-      [...appWide, ...route.dependencies],
-      pathNames,
-      where,
-      this.dependencyOverrides,
-    );
-  }
-
-  #buildPipeline(): (ctx: RequestContext) => MaybePromise<OutgoingResponse> {
-    let next = (ctx: RequestContext): MaybePromise<OutgoingResponse> => this.#dispatch(ctx);
-    for (const middleware of this.#middleware) {
-      const inner = next;
-      next = async (ctx) => {
-        try {
-          return await middleware(ctx, async () => inner(ctx));
-        } catch (error) {
-          this.logger.error(`middleware failed on ${ctx.method} ${ctx.path}`, error);
-          return internalErrorResponse();
-        }
-      };
-    }
-    return next;
-  }
-
-  #dispatch(ctx: RequestContext): MaybePromise<OutgoingResponse> {
-    let record: RouteRecord | undefined;
-    try {
-      const path = decodePath(ctx.rawPath);
-      if (path === null) throw new HTTPException(404);
-      ctx.path = path;
-      const found = this.#router.lookup(ctx.method, path);
-      if (this.#mounts.size > 0) {
-        const mounted = this.#mounts.enter(
-          ctx,
-          path,
-          found !== null && "match" in found ? found.match.value : undefined,
-        );
-        if (mounted !== undefined) return this.#settle(mounted.handle(ctx), ctx, undefined);
-      }
-      if (found === null) return this.#notFound(ctx, path);
-      if (!("match" in found)) {
-        throw new HTTPException(405, undefined, { allow: found.allow.join(", ") });
-      }
-      record = found.match.value;
-      ctx.pathParams = found.match.params;
-      if (this.#graphVersion !== this.dependencyOverrides.version) this.#refreshGraphs();
-      const run = (record.compiled ??= compileRoute(record, this.#settings()));
-      return this.#settle(run(ctx), ctx, record);
-    } catch (error) {
-      return this.#handleError(ctx, error, record);
-    }
-  }
-
-  /** a route's answer, given as it came: synchronously when it is ready, else awaited */
-  #settle(
-    response: MaybePromise<OutgoingResponse>,
-    ctx: RequestContext,
-    record: RouteRecord | undefined,
-  ): MaybePromise<OutgoingResponse> {
-    if (isThenable<OutgoingResponse>(response)) return this.#settleLater(response, ctx, record);
-    return response instanceof FileResponse ? response.forRequest(ctx) : response;
-  }
-
-  #settleLater(
-    pending: PromiseLike<OutgoingResponse>,
-    ctx: RequestContext,
-    record: RouteRecord | undefined,
-  ): Promise<OutgoingResponse> {
-    // a .then costs less than an async function's frame and await
-    return Promise.resolve(pending).then(
-      (response) => (response instanceof FileResponse ? response.forRequest(ctx) : response),
-      (error: unknown) => this.#handleError(ctx, error, record),
-    );
-  }
-
-  #notFound(ctx: RequestContext, path: string): MaybePromise<OutgoingResponse> {
-    // As FastAPI(root_path=…): a request that still carries the prefix is routed without it.
-    // Tried only once nothing matched, so requests without the prefix pay nothing.
-    const root = this.rootPath;
-    if (root !== "" && path.startsWith(`${root}/`) && ctx.rawPath.startsWith(`${root}/`)) {
-      ctx.rawPath = ctx.rawPath.slice(root.length);
-      return this.#dispatch(ctx);
-    }
-    if (this.config.redirectSlashes !== false && path !== "/") {
-      const toggled = path.endsWith("/") ? path.slice(0, -1) : `${path}/`;
-      if (this.#router.matchesPath(toggled) || this.#mounts.matchesPath(toggled)) {
-        const raw = ctx.rawPath.endsWith("/") ? ctx.rawPath.slice(0, -1) : `${ctx.rawPath}/`;
-        const host = ctx.header("host") ?? "localhost";
-        const query = ctx.rawQuery === "" ? "" : `?${ctx.rawQuery}`;
-        return {
-          status: 307,
-          headers: { location: `${ctx.scheme}://${host}${ctx.rootPath}${raw}${query}` },
-          body: "",
-        };
-      }
-    }
-    return this.#handleError(ctx, new HTTPException(404), undefined);
   }
 
   #handleError(ctx: RequestContext, error: unknown, record: RouteRecord | undefined) {

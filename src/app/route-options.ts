@@ -1,6 +1,6 @@
 import type { DependsMarker, ParamsShape } from "../dependencies/dependency.js";
 import type { FormLimits } from "../http/form-body.js";
-import type { Response, ResponseInit } from "../responses/response.js";
+import type { ResponseClass } from "../responses/render.js";
 import type { StandardSchemaV1 } from "../schema/standard.js";
 
 /** A response documented besides the success one (FastAPI `responses={404: {...}}`). */
@@ -12,8 +12,7 @@ export interface ExtraResponse {
   headers?: Record<string, unknown>;
 }
 
-/** A Response class a route's return value is rendered with (`responseClass: HTMLResponse`). */
-export type ResponseClass = new (content: any, init?: ResponseInit) => Response;
+export type { ResponseClass };
 
 /**
  * Everything a route declaration may say. Each option is documented here once, for every method.

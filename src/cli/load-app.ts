@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import type { Servable } from "../server/handler.js";
+import type { Servable } from "../http/servable.js";
 
 /** What the CLI needs of an app module's export: something that builds its document and serves. */
 export interface LoadedApp extends Servable {

@@ -1,4 +1,5 @@
 import { isBodylessStatus } from "../internal/status.js";
+import type { RequestContext } from "./context.js";
 
 export type ResponseBody = string | Uint8Array | null | AsyncIterable<string | Uint8Array>;
 /** lowercase header names; `set-cookie` may hold several values */
@@ -9,6 +10,11 @@ export interface OutgoingResponse {
   status: number;
   headers: ResponseHeaders;
   body: ResponseBody;
+  /**
+   * A response that depends on the request it answers finishes itself just before it is sent
+   * (a file answers `Range`, `If-None-Match` and HEAD); most responses have no `finish`.
+   */
+  finish?(ctx: RequestContext): OutgoingResponse;
 }
 
 /**

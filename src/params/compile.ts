@@ -1,7 +1,6 @@
 import type { RequestContext } from "../http/context.js";
-import { compileValidator, describeFields } from "../schema/index.js";
-import type { StandardSchemaV1 } from "../schema/standard.js";
-import type { InputKind, Validator } from "../schema/types.js";
+import { describeFields, validatorFor } from "../schema/index.js";
+import type { Validator } from "../schema/types.js";
 import type { ParamDeclaration } from "./analyze.js";
 import { fileValidator, formFieldReader, formModelReader } from "./form.js";
 
@@ -17,22 +16,6 @@ export interface CompiledParam {
   /** null: the raw string is the value (an undeclared path template name) */
   validate: Validator | null;
   loc: (string | number)[];
-}
-
-const validatorCache: Record<InputKind, WeakMap<object, Validator>> = {
-  string: new WeakMap(),
-  json: new WeakMap(),
-};
-
-/** One validator per schema and input kind, shared by every route that uses the schema. */
-export function validatorFor(schema: StandardSchemaV1, input: InputKind): Validator {
-  const cache = validatorCache[input];
-  let validator = cache.get(schema);
-  if (validator === undefined) {
-    validator = compileValidator(schema, { input });
-    cache.set(schema, validator);
-  }
-  return validator;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

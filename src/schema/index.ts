@@ -10,4 +10,4 @@ export type {
   Validator,
   ValidatorOptions,
 } from "./types.js";
-export { compileValidator } from "./validator.js";
+export { compileValidator, validatorFor } from "./validator.js";

@@ -3,7 +3,7 @@ import { describeSchema } from "./describe.js";
 import { MSG } from "./messages.js";
 import { acquireRun, INVALID, releaseRun } from "./run.js";
 import type { StandardSchemaV1 } from "./standard.js";
-import type { Validated, Validator, ValidatorOptions } from "./types.js";
+import type { InputKind, Validated, Validator, ValidatorOptions } from "./types.js";
 
 /**
  * Compiles a schema into a validator that converts and reports errors as pydantic v2 in lax
@@ -34,4 +34,20 @@ export function compileValidator(schema: StandardSchemaV1, options: ValidatorOpt
       releaseRun(run);
     }
   };
+}
+
+const validatorCache: Record<InputKind, WeakMap<object, Validator>> = {
+  string: new WeakMap(),
+  json: new WeakMap(),
+};
+
+/** One validator per schema and input kind, shared by every route that uses the schema. */
+export function validatorFor(schema: StandardSchemaV1, input: InputKind): Validator {
+  const cache = validatorCache[input];
+  let validator = cache.get(schema);
+  if (validator === undefined) {
+    validator = compileValidator(schema, { input });
+    cache.set(schema, validator);
+  }
+  return validator;
 }

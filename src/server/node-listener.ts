@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { runAfterSend } from "../http/after-send.js";
 import { type RequestAdapter, RequestContext } from "../http/context.js";
 import { internalErrorResponse, type OutgoingResponse } from "../http/outgoing.js";
+import type { Servable } from "../http/servable.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import type { TailorLogger } from "../logging/logger.js";
 import { assignRequestId, logAccessWhenDone } from "./access-log.js";
-import { runAfterSend } from "./after-send.js";
-import type { Servable } from "./handler.js";
 import { nodeAdapter, schemeOf } from "./node-adapter.js";
 import { type ForwardedInfo, forwardedInfo, type TrustedProxies } from "./proxy-headers.js";
 import { sendNodeResponse } from "./send.js";

@@ -131,7 +131,7 @@ export class FileResponse extends Response {
    * This response as the request wants it: 304 when the client's copy is current, 206 for a
    * satisfiable `Range`, 416 for an unsatisfiable one, no body for HEAD. Only a 200 changes.
    */
-  forRequest(ctx: RequestContext): OutgoingResponse {
+  finish(ctx: RequestContext): OutgoingResponse {
     if (ctx.method !== "GET" && ctx.method !== "HEAD") return this;
     if (this.status !== 200) return this.#headOnly(ctx, this);
     if (this.isNotModified(ctx)) return this.notModified();

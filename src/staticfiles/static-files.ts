@@ -87,7 +87,7 @@ export class StaticFiles {
   }
 
   #serve(ctx: RequestContext, found: Found, status: number): OutgoingResponse {
-    return new FileResponse(found.path, { info: found.info, status }).forRequest(ctx);
+    return new FileResponse(found.path, { info: found.info, status }).finish(ctx);
   }
 
   #redirectToSlash(ctx: RequestContext): OutgoingResponse {

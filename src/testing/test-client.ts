@@ -1,5 +1,5 @@
-import { handleFetch } from "../server/fetch-adapter.js";
-import type { Servable } from "../server/handler.js";
+import { handleFetch } from "../http/fetch-handler.js";
+import type { Servable } from "../http/servable.js";
 
 export interface TestRequestInit {
   headers?: Record<string, string> | [string, string][];

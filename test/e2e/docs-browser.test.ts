@@ -1,10 +1,9 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../examples/openapi/app.js";
 import { type RunningServer, serve } from "../../src/index.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { chromiumExecutable } from "./chromium.js";
 
 let server: RunningServer;
 let browser: Browser;
@@ -13,15 +12,10 @@ let context: BrowserContext;
 const leaks: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`,
-    );
-  }
   mkdirSync("test-output", { recursive: true });
   server = await serve(app, { port: 0 });
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: await chromiumExecutable(),
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
   context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });

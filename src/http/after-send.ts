@@ -1,4 +1,4 @@
-import type { RequestContext } from "../http/context.js";
+import type { RequestContext } from "./context.js";
 
 /** Runs what a request scheduled for after its response (background tasks, teardown), in order. */
 export async function runAfterSend(

@@ -1,6 +1,6 @@
-import type { RequestContext } from "../http/context.js";
-import type { OutgoingResponse } from "../http/outgoing.js";
 import type { MaybePromise } from "../internal/types.js";
+import type { RequestContext } from "./context.js";
+import type { OutgoingResponse } from "./outgoing.js";
 
 /** What the adapters need of an app: the pipeline, and somewhere to log. */
 export interface Servable {

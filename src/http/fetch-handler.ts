@@ -1,15 +1,11 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { HTTPException } from "../errors/http-exception.js";
-import { type HeaderValues, type RequestAdapter, RequestContext } from "../http/context.js";
-import {
-  fixedContentLength,
-  internalErrorResponse,
-  type OutgoingResponse,
-} from "../http/outgoing.js";
 import { assertFinalStatus, isBodylessStatus } from "../internal/status.js";
 import { runAfterSend } from "./after-send.js";
-import type { Servable } from "./handler.js";
+import { type HeaderValues, type RequestAdapter, RequestContext } from "./context.js";
+import { fixedContentLength, internalErrorResponse, type OutgoingResponse } from "./outgoing.js";
+import type { Servable } from "./servable.js";
 
 interface FetchNative {
   request: Request;
