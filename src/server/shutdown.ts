@@ -5,7 +5,8 @@ import type { ListenerState } from "./node-listener.js";
 
 /**
  * Stops a server gracefully within `graceMs`:
- * - the listening socket closes at once (new connections are refused);
+ * - the listening socket closes at once (new connections are refused), once node has accepted
+ *   the connections already waiting in its backlog;
  * - every response written from now on carries `Connection: close`;
  * - idle kept-alive connections are not cut under a client that may be sending on them: they
  *   close at the keep-alive timeout the client was told (`Keep-Alive: timeout=5`);
@@ -20,6 +21,10 @@ export async function drainServer(
 ): Promise<void> {
   state.draining = true;
   const started = performance.now();
+  // Connections the kernel has queued but node has not yet accepted would be reset when the
+  // listening socket closes, though their clients have sent a request: two turns of the event
+  // loop (each polls the socket) accept them first, to be answered with Connection: close.
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
   const closed = new Promise<void>((resolve) => {
     // net.Server's close, not http.Server's: node's http close also cuts idle connections at
     // once, racing a request the client may be sending on one of them
