@@ -14,7 +14,10 @@ function plainAddress(address: string): string {
  */
 export class TrustedProxies {
   readonly all: boolean;
-  readonly #list = new BlockList();
+  // plain addresses are a string lookup; the BlockList (a native call) is for networks only
+  readonly #addresses = new Set<string>();
+  readonly #networks = new BlockList();
+  #hasNetworks = false;
 
   constructor(spec: string | readonly string[]) {
     const entries = (typeof spec === "string" ? spec.split(",") : spec)
@@ -28,17 +31,25 @@ export class TrustedProxies {
       const family = isIP(address);
       if (family === 0)
         throw new TypeError(`forwarded-allow-ips: "${entry}" is not an IP or a network`);
-      const type = family === 4 ? "ipv4" : "ipv6";
-      if (slash === -1) this.#list.addAddress(address, type);
-      else this.#list.addSubnet(address, Number(entry.slice(slash + 1)), type);
+      if (slash === -1) this.#addresses.add(address);
+      else {
+        this.#networks.addSubnet(
+          address,
+          Number(entry.slice(slash + 1)),
+          family === 4 ? "ipv4" : "ipv6",
+        );
+        this.#hasNetworks = true;
+      }
     }
   }
 
   has(address: string): boolean {
     if (this.all) return true;
     const plain = plainAddress(address);
+    if (this.#addresses.has(plain)) return true;
+    if (!this.#hasNetworks) return false;
     const family = isIP(plain);
-    return family !== 0 && this.#list.check(plain, family === 4 ? "ipv4" : "ipv6");
+    return family !== 0 && this.#networks.check(plain, family === 4 ? "ipv4" : "ipv6");
   }
 
   /**
