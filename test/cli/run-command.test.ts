@@ -42,6 +42,21 @@ describe("tailor run", () => {
     expect(run.lines().find((line) => line.path === "/slow?ms=800")).toMatchObject({ status: 200 });
   }, 30_000);
 
+  it("exits at once, with status 1, on a second signal during the drain", async () => {
+    const run = tailor(["run", FIXTURE, "--port", "0", "--graceful-timeout", "30"]);
+    const ready = await run.waitForLine((line) => typeof line.url === "string");
+    const slow = requestFresh(`${ready.url}/slow?ms=20000`, { timeoutMs: 25_000 });
+    await sleep(300);
+    run.child.kill("SIGTERM");
+    await run.waitForLine((line) => line.msg === "SIGTERM: shutting down");
+    const secondAt = performance.now();
+    run.child.kill("SIGINT");
+    expect(await run.exited).toEqual({ code: 1, signal: null });
+    expect(performance.now() - secondAt).toBeLessThan(3_000);
+    expect(run.lines().map((line) => line.msg)).toContain("SIGINT again: exiting without waiting");
+    expect(await slow).toMatchObject({ error: expect.stringMatching(/ECONNRESET|socket hang up/) });
+  }, 30_000);
+
   it("exits 2 with the usage on an unknown option", async () => {
     const run = tailor(["run", FIXTURE, "--wrokers", "2"]);
     expect((await run.exited).code).toBe(2);
