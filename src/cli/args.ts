@@ -1,5 +1,8 @@
+import { ConfigError } from "../errors/config-error.js";
 import { LOG_LEVELS, type LogLevel } from "../logging/logger.js";
+import { TrustedProxies } from "../server/proxy-headers.js";
 import type { ServeOptions } from "../server/serve.js";
+import { resolveTimeouts } from "../server/timeouts.js";
 import { UsageError } from "./load-app.js";
 
 /** The options `tailor run` and `tailor dev` share with `serve()`. */
@@ -63,6 +66,14 @@ export function parseRunArgs(args: readonly string[], command: string): RunArgs 
   if (positional.length !== 1) throw new UsageError(`${command} takes one app module`);
   if (serve.host === "") throw new UsageError("--host needs an address");
   if (workers < 1) throw new UsageError("--workers needs at least 1");
+  // checked here too, so a primary does not fork workers that would all fail the same way
+  try {
+    resolveTimeouts(serve);
+    if (serve.forwardedAllowIps !== undefined) new TrustedProxies(serve.forwardedAllowIps);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
   return { module: positional[0]!, serve, workers };
 }
 

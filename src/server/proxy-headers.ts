@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { BlockList, isIP } from "node:net";
+import { ConfigError } from "../errors/config-error.js";
 
 /** "::ffff:127.0.0.1" (an IPv4 peer on a dual-stack socket) -> "127.0.0.1" */
 function plainAddress(address: string): string {
@@ -30,7 +31,11 @@ export class TrustedProxies {
       const address = plainAddress(slash === -1 ? entry : entry.slice(0, slash));
       const family = isIP(address);
       if (family === 0)
-        throw new TypeError(`forwarded-allow-ips: "${entry}" is not an IP or a network`);
+        throw new ConfigError(
+          "E_SERVE_OPTION",
+          "serve()",
+          `forwardedAllowIps: "${entry}" is neither an IP address nor a CIDR network. Give addresses, not host names.`,
+        );
       if (slash === -1) this.#addresses.add(address);
       else {
         this.#networks.addSubnet(

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { ConfigError } from "../errors/config-error.js";
 
 /** Limits for slow clients, in seconds (0 turns one off). */
 export interface TimeoutOptions {
@@ -24,7 +25,11 @@ export interface ResolvedTimeouts {
 function seconds(value: number | undefined, fallback: number, name: string): number {
   const chosen = value ?? fallback;
   if (!Number.isFinite(chosen) || chosen < 0)
-    throw new TypeError(`serve(): ${name} must be a number of seconds >= 0, got ${value}`);
+    throw new ConfigError(
+      "E_SERVE_OPTION",
+      "serve()",
+      `${name} must be a number of seconds >= 0, got ${value}.`,
+    );
   return Math.round(chosen * 1000);
 }
 
@@ -33,7 +38,11 @@ export function resolveTimeouts(options: TimeoutOptions): ResolvedTimeouts {
   const headersMs = seconds(options.headersTimeout, 30, "headersTimeout");
   const requestMs = seconds(options.requestTimeout, 300, "requestTimeout");
   if (requestMs > 0 && headersMs > requestMs)
-    throw new TypeError("serve(): headersTimeout must not be longer than requestTimeout");
+    throw new ConfigError(
+      "E_SERVE_OPTION",
+      "serve()",
+      "headersTimeout must not be longer than requestTimeout. Shorten the first or lengthen the second.",
+    );
   const shortest = Math.min(...[headersMs, requestMs].filter((ms) => ms > 0), 4_000);
   return {
     headersMs,

@@ -66,5 +66,11 @@ describe("parseRunArgs", () => {
     );
     expect(() => parseRunArgs([], "run")).toThrow("run takes one app module");
     expect(() => parseRunArgs(["a.ts", "--host"], "run")).toThrow("--host needs an address");
+    expect(() =>
+      parseRunArgs(["a.ts", "--headers-timeout", "60", "--request-timeout", "30"], "run"),
+    ).toThrow("headersTimeout must not be longer than requestTimeout");
+    expect(() => parseRunArgs(["a.ts", "--forwarded-allow-ips", "proxy.lan"], "run")).toThrow(
+      '"proxy.lan" is neither an IP address nor a CIDR network',
+    );
   });
 });
