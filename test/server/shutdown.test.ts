@@ -72,12 +72,19 @@ describe("serve().close(): graceful shutdown", () => {
     expect(trace).toEqual(["slow answered", "lifespan shutdown", "closed"]);
   });
 
-  it("refuses new connections at once", async () => {
+  it("refuses new connections once the connections already queued are accepted", async () => {
     const trace: string[] = [];
-    const { port, close } = await start(trace);
+    const { port, close, server: http } = await start(trace);
     const slow = get(`http://127.0.0.1:${port}/slow`);
     await sleep(100);
     const closing = close();
+    // a connection opened in the same instant is still accepted and answered, with close
+    const queued = await get(`http://127.0.0.1:${port}/fast`);
+    expect(queued).toMatchObject({ status: 200, headers: { connection: "close" } });
+    // two turns of the event loop later, the listening socket is closed
+    const waited = performance.now();
+    while (http.listening) await new Promise((resolve) => setImmediate(resolve));
+    expect(performance.now() - waited).toBeLessThan(100);
     await expect(get(`http://127.0.0.1:${port}/fast`)).rejects.toMatchObject({
       code: "ECONNREFUSED",
     });
