@@ -9,6 +9,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // the Docker image test runs on its own: `npm run test:docker`
     exclude: [...configDefaults.exclude, "test/docker/**"],
+    setupFiles: ["test/setup-logging.ts"],
     typecheck: {
       enabled: true,
       include: ["test/types/**/*.test-d.ts"],

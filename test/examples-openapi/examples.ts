@@ -21,6 +21,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/demo/app.js")).app,
   },
   {
+    name: "deployment-main",
+    source: "deployment/main.ts#app",
+    load: async () => (await import("../../examples/deployment/main.js")).app,
+  },
+  {
     name: "dependencies-app-scoped",
     source: "dependencies/app-scoped.ts#app",
     load: async () => (await import("../../examples/dependencies/app-scoped.js")).app,
