@@ -77,15 +77,17 @@ export function parseRunArgs(args: readonly string[], command: string): RunArgs 
   return { module: positional[0]!, serve, workers };
 }
 
-/** The flags again, for a process that runs `tailor run` on our behalf (workers, `tailor dev`). */
+/** The run flags as `tailor --help` lists them. */
 export const RUN_FLAGS_HELP = `      --host <address>            default 127.0.0.1
       --port <n>                  default 8000
       --workers <n>               processes (node:cluster); a dead one is replaced
       --graceful-timeout <s>      default 25: time in-flight work gets at shutdown
-      --headers-timeout <s>       default 30      --body-timeout <s>     default 30
-      --request-timeout <s>       default 300     --keep-alive-timeout <s> default 5
-      --proxy-headers             default on: trust X-Forwarded-Proto/-For from
-      --forwarded-allow-ips <ips> default $FORWARDED_ALLOW_IPS or 127.0.0.1 ("*": all)
+      --headers-timeout <s>       default 30: request line and headers must arrive by then
+      --body-timeout <s>          default 30: a body arriving may pause this long
+      --request-timeout <s>       default 300: headers and body must arrive by then
+      --keep-alive-timeout <s>    default 5: idle kept-alive connections close after this
+      --proxy-headers             default on: believe X-Forwarded-Proto/-For from the
+      --forwarded-allow-ips <ips> trusted proxies: $FORWARDED_ALLOW_IPS or 127.0.0.1 ("*": all)
       --no-proxy-headers          ignore X-Forwarded-* headers
       --log-level <level>         fatal, error, warn, info (default), debug, trace, silent
       --no-access-log             no line per request`;
