@@ -110,13 +110,19 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
   watchBodyIdle(server, timeouts.bodyMs);
   server.on("connect", refuseConnect);
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 8000, host, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 8000, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // the port is taken (EADDRINUSE) or not ours (EACCES): what the startup opened is released
+    await app.shutdown();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
   const close = () => {

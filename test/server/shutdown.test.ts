@@ -151,3 +151,13 @@ describe("serve().close(): graceful shutdown", () => {
     expect(trace).toEqual(["lifespan shutdown"]);
   });
 });
+
+describe("serve() on a port that is taken", () => {
+  it("rejects with EADDRINUSE after running the lifespan's shutdown", async () => {
+    const trace: string[] = [];
+    const first = await start(trace);
+    const second = buildApp(trace);
+    await expect(serve(second, { port: first.port })).rejects.toMatchObject({ code: "EADDRINUSE" });
+    expect(trace).toEqual(["lifespan shutdown"]);
+  });
+});
