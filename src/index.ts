@@ -123,7 +123,10 @@ export {
 } from "./settings/index.js";
 
 // Forms and files
+export type { ValidationErrorLimits } from "./errors/error-limits.js";
 export type { FormLimits } from "./http/form-body.js";
+export type { JsonLimits } from "./http/json-guard.js";
+export type { RequestChecks } from "./http/request-checks.js";
 export { UploadFile } from "./params/upload-file.js";
 
 // Static files and mounts
@@ -144,6 +147,28 @@ export {
   type OperationDescription,
 } from "./openapi/index.js";
 
+// WebSockets
+export {
+  WebSocket,
+  type WebSocketDefaults,
+  WebSocketDisconnect,
+  WebSocketException,
+  type WebSocketHandler,
+  type WebSocketRouteOptions,
+  type WebSocketState,
+} from "./websocket/index.js";
+
+// Serving controls
+export type { ServingDefaults, ServingStats } from "./app/serving-controls.js";
+export {
+  type ConcurrencyOptions,
+  type ConcurrencyStats,
+  DeadlineExceeded,
+} from "./limits/index.js";
+
+// CPU-bound work
+export { type WorkerPoolOptions, WorkerPool, type WorkerTask } from "./workers/worker-pool.js";
+
 // Serving and testing
 export { handleFetch } from "./http/fetch-handler.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
@@ -157,3 +182,5 @@ export {
   logger,
   TailorLogger,
 } from "./logging/index.js";
+export { WebSocketDenialResponse, WebSocketTestSession } from "./testing/websocket-session.js";
+export { attachWebSocketUpgrade, type WebSocketUpgrades } from "./server/websocket-upgrade.js";

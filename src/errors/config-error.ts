@@ -18,6 +18,8 @@ export const ConfigErrorCodes = {
   E_MIDDLEWARE_CONFIG: "a middleware was constructed with invalid options",
   E_STATIC_DIRECTORY: "a StaticFiles directory does not exist or is not a directory",
   E_SERVE_OPTION: "a serve() option (or tailor run flag) has an invalid value",
+  E_UNSAFE_PATTERN:
+    "a request param's regex pattern needs backtracking (backreference, lookaround), which can take exponential time",
 } as const;
 
 export type ConfigErrorCode = keyof typeof ConfigErrorCodes;

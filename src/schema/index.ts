@@ -1,5 +1,6 @@
 // Validation: the only module that knows the schema library.
 export { declaredFields, describeFields, describeSchema } from "./describe.js";
+export { linearPatternError, unsupportedPatterns } from "./linear-pattern.js";
 export type { StandardSchemaV1 } from "./standard.js";
 export { isStandardSchema } from "./standard.js";
 export type {

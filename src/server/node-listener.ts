@@ -7,7 +7,7 @@ import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import type { TailorLogger } from "../logging/logger.js";
 import { assignRequestId, logAccessWhenDone } from "./access-log.js";
-import { nodeAdapter, schemeOf } from "./node-adapter.js";
+import { bodyLeftUnread, nodeAdapter, schemeOf } from "./node-adapter.js";
 import { type ForwardedInfo, forwardedInfo, type TrustedProxies } from "./proxy-headers.js";
 import { sendNodeResponse } from "./send.js";
 
@@ -75,6 +75,15 @@ export function createNodeListener(
   };
 
   const deliver = (ctx: RequestContext, res: ServerResponse, response: OutgoingResponse) => {
+    if (!ctx.closeConnection && bodyLeftUnread(res.req)) {
+      // answered before the body was read: once the bytes at hand are parsed, a body still
+      // incomplete means the connection closes after this answer
+      setImmediate(() => {
+        ctx.closeConnection = bodyLeftUnread(res.req);
+        deliver(ctx, res, response);
+      });
+      return;
+    }
     if (ctx.closeConnection || state.draining) response.headers.connection = "close";
     if (requestId) response.headers["x-request-id"] = ctx.header("x-request-id")!;
     let sending: Promise<void> | undefined;

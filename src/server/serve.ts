@@ -13,6 +13,7 @@ import {
   type TimeoutOptions,
   watchBodyIdle,
 } from "./timeouts.js";
+import { attachWebSocketUpgrade } from "./websocket-upgrade.js";
 import { WORKER_SHUTDOWN_MESSAGE } from "./worker-messages.js";
 import { superviseWorkers } from "./workers.js";
 
@@ -106,9 +107,13 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
     state,
   );
   const server = createServer({ keepAlive: true, ...nodeServerTimeouts(timeouts) }, listener);
+  // `Expect: 100-continue` is answered by the adapter once a route reads the body, never
+  // for a body refused from its Content-Length
+  server.on("checkContinue", listener);
   server.keepAliveTimeout = timeouts.keepAliveMs;
   watchBodyIdle(server, timeouts.bodyMs);
   server.on("connect", refuseConnect);
+  const websockets = attachWebSocketUpgrade(server, app);
   const host = options.host ?? "127.0.0.1";
   try {
     await new Promise<void>((resolve, reject) => {
@@ -127,7 +132,10 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      // open WebSockets hold their connections: they are closed with 1001 as shutdown begins
+      const closingSockets = websockets.close(1001, "Server shutting down");
       await drainServer(server, state, graceMs, logger);
+      await closingSockets;
       await app.shutdown();
     })();
     return closing;

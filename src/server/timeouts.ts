@@ -70,7 +70,7 @@ export function nodeServerTimeouts(timeouts: ResolvedTimeouts) {
  */
 export function watchBodyIdle(server: Server, bodyMs: number): void {
   if (bodyMs === 0) return;
-  server.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
+  const watch = (req: IncomingMessage, res: ServerResponse) => {
     if (req.complete) return;
     const length = req.headers["content-length"];
     if (length === "0" || (length === undefined && req.headers["transfer-encoding"] === undefined))
@@ -84,5 +84,7 @@ export function watchBodyIdle(server: Server, bodyMs: number): void {
       else socket.destroy();
     });
     req.once("end", () => socket.setTimeout(0));
-  });
+  };
+  server.prependListener("request", watch);
+  server.prependListener("checkContinue", watch);
 }
