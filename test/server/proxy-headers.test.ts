@@ -5,7 +5,8 @@ import { TrustedProxies } from "../../src/server/proxy-headers.js";
 import { type RunningServer, type ServeOptions, serve } from "../../src/server/serve.js";
 import { get } from "./helpers.js";
 
-const app = new App();
+// slash redirects keep the absolute form for the hosts the app names
+const app = new App({ trustedRedirectHosts: ["api.example.com"] });
 app.get("/who", {}, (_args, ctx) => ({
   client: ctx.client?.host,
   scheme: ctx.scheme,
