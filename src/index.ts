@@ -139,6 +139,26 @@ export {
   type StaticFilesOptions,
 } from "./staticfiles/index.js";
 
+// Jobs
+export {
+  defineJob,
+  type EnqueueOptions,
+  type EnqueueResult,
+  type JobContext,
+  type JobDefinition,
+  type JobEvent,
+  JobQueue,
+  type JobQueueOptions,
+  type JobRecord,
+  type JobRouteTarget,
+  type JobStatus,
+  type JobWorker,
+  type MountJobOptions,
+  mountJob,
+  QueueFullError,
+  type WorkOptions,
+} from "./jobs/index.js";
+
 // OpenAPI
 export { describeApp, describeRoute, type OpenApiAppOptions } from "./app/describe.js";
 export {
@@ -170,7 +190,10 @@ export {
 export { type WorkerPoolOptions, WorkerPool, type WorkerTask } from "./workers/worker-pool.js";
 
 // Serving and testing
-export { handleFetch } from "./http/fetch-handler.js";
+export type { FetchEntry } from "./http/fetch-entry.js";
+export { type FetchOptions, handleFetch } from "./http/fetch-handler.js";
+export { type BunServer, serveBun } from "./server/bun.js";
+export { type DenoServer, serveDeno } from "./server/deno.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";
 

@@ -32,6 +32,7 @@ describe("the package's public API", () => {
         "HTTPSRedirectMiddleware",
         "Header",
         "JSONResponse",
+        "JobQueue",
         "OAuth2AuthorizationCodeBearer",
         "OAuth2PasswordBearer",
         "OAuth2PasswordRequestForm",
@@ -40,6 +41,7 @@ describe("the package's public API", () => {
         "Path",
         "PlainTextResponse",
         "Query",
+        "QueueFullError",
         "RedirectResponse",
         "RequestContext",
         "RequestParam",
@@ -65,6 +67,7 @@ describe("the package's public API", () => {
         "WorkerPool",
         "attachWebSocketUpgrade",
         "buildOpenApiDocument",
+        "defineJob",
         "defineSettings",
         "dependency",
         "describeApp",
@@ -73,8 +76,11 @@ describe("the package's public API", () => {
         "legacySecurityHandler",
         "loadSettings",
         "logger",
+        "mountJob",
         "safeCompare",
         "serve",
+        "serveBun",
+        "serveDeno",
       ]
     `);
   });

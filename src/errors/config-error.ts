@@ -20,6 +20,7 @@ export const ConfigErrorCodes = {
   E_SERVE_OPTION: "a serve() option (or tailor run flag) has an invalid value",
   E_UNSAFE_PATTERN:
     "a request param's regex pattern needs backtracking (backreference, lookaround), which can take exponential time",
+  E_JOB_CONFIG: "a job or job queue was declared with invalid options",
 } as const;
 
 export type ConfigErrorCode = keyof typeof ConfigErrorCodes;

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import type { Servable } from "../http/servable.js";
 import { type LogLevel, logger } from "../logging/logger.js";
+import { nativeServe } from "./native-dispatch.js";
 import { createNodeListener, ListenerState } from "./node-listener.js";
 import { TrustedProxies } from "./proxy-headers.js";
 import { drainServer } from "./shutdown.js";
@@ -44,8 +45,9 @@ export interface ServeOptions extends TimeoutOptions {
   workers?: number;
 }
 
-export interface RunningServer {
-  readonly server: Server;
+export interface RunningServer<TServer = Server> {
+  /** node's http.Server; on Bun and Deno the runtime's own (see serveBun / serveDeno) */
+  readonly server: TServer;
   readonly port: number;
   readonly url: string;
   /** stops accepting, lets in-flight work finish within the grace period, runs the app's shutdown */
@@ -88,6 +90,9 @@ function trustedProxiesOf(options: ServeOptions): TrustedProxies | undefined {
  * @example const server = await serve(app, { port: 8000, gracefulTimeout: 25 }); … await server.close();
  */
 export async function serve(app: Servable, options: ServeOptions = {}): Promise<RunningServer> {
+  // on Bun and Deno, their own server (its type is theirs: serveBun/serveDeno name it)
+  const native = nativeServe(app, options);
+  if (native !== undefined) return native as Promise<RunningServer<any>>;
   if (options.logLevel !== undefined) logger.pino.level = options.logLevel;
   if ((options.workers ?? 1) > 1 && cluster.isPrimary) {
     process.exit(await superviseWorkers(workerOptions(options)));

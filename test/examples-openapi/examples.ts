@@ -26,6 +26,16 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/deployment/main.js")).app,
   },
   {
+    name: "jobs-app",
+    source: "jobs/app.ts#createApp",
+    load: async () => {
+      const { JobQueue } = await import("../../src/index.js");
+      // the queue opens on first use: building the document touches no file
+      const queue = new JobQueue({ path: ":memory:" });
+      return (await import("../../examples/jobs/app.js")).createApp(queue);
+    },
+  },
+  {
     name: "dependencies-app-scoped",
     source: "dependencies/app-scoped.ts#app",
     load: async () => (await import("../../examples/dependencies/app-scoped.js")).app,
@@ -90,6 +100,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     name: "performance-app",
     source: "performance/app.ts#app",
     load: async () => (await import("../../examples/performance/app.js")).app,
+  },
+  {
+    name: "runtimes-app",
+    source: "runtimes/app.ts#createApp",
+    load: async () => (await import("../../examples/runtimes/app.js")).createApp(),
   },
   {
     name: "security-hardened",
