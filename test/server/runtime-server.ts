@@ -9,5 +9,5 @@ const [modulePath, exportName] = process.argv.slice(2);
 if (!modulePath || !exportName) throw new Error("usage: runtime-server.ts <module> <export>");
 const module = await import(new URL(modulePath, `file://${process.cwd()}/`).href);
 const app = module[exportName]();
-const server = await serve(app, { port: 0, handleSignals: true, shutdownTimeout: 1000 });
+const server = await serve(app, { port: 0, handleSignals: true, gracefulTimeout: 1 });
 console.log(JSON.stringify({ url: server.url, runtime: currentRuntime() }));
