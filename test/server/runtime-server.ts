@@ -1,7 +1,7 @@
 // Run by Bun or Deno (not by vitest): imports an app factory, serves it with serve() on a free
 // port and prints one JSON line {"url", "runtime"} for the test that spawned it.
 //   bun test/server/runtime-server.ts <module> <export>
-//   deno run --allow-net --allow-read --allow-env --sloppy-imports test/server/runtime-server.ts <module> <export>
+//   deno run --allow-net --allow-read --allow-env --allow-sys=hostname --sloppy-imports test/server/runtime-server.ts <module> <export>
 import { currentRuntime } from "../../src/server/native-dispatch.js";
 import { serve } from "../../src/server/serve.js";
 
