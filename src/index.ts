@@ -206,5 +206,14 @@ export {
   type TestClientOptions,
   type TestRequestInit,
 } from "./testing/test-client.js";
+
+// Logging
+export {
+  type LogFields,
+  type LoggerOptions,
+  type LogLevel,
+  logger,
+  TailorLogger,
+} from "./logging/index.js";
 export { WebSocketDenialResponse, WebSocketTestSession } from "./testing/websocket-session.js";
 export { attachWebSocketUpgrade, type WebSocketUpgrades } from "./server/websocket-upgrade.js";
