@@ -3,7 +3,7 @@ import type { ArgsOf } from "../dependencies/infer.js";
 import type { RequestContext } from "../http/context.js";
 import type { MaybePromise } from "../internal/types.js";
 import type { Response } from "../responses/response.js";
-import type { StandardSchemaV1 } from "../schema/standard.js";
+import type { StandardSchemaV1 } from "../schema/index.js";
 import type { ExtraResponse, RouteOptions } from "./route-options.js";
 
 type ParamsOf<TSpec> = TSpec extends { params: infer TParams } ? TParams : {};

@@ -1,7 +1,6 @@
 import { ConfigError } from "../errors/config-error.js";
-import { describeSchema } from "../schema/index.js";
-import { isStandardSchema, type StandardSchemaV1 } from "../schema/standard.js";
-import type { SchemaFacts } from "../schema/types.js";
+import type { SchemaFacts } from "../schema/index.js";
+import { describeSchema, isStandardSchema, type StandardSchemaV1 } from "../schema/index.js";
 import { FileSchema } from "./form.js";
 import {
   type BodyOptions,
