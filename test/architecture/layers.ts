@@ -62,3 +62,16 @@ export const MAX_LINES = 400;
 export const SIZE_EXCEPTIONS: Readonly<Record<string, string>> = {
   "test/parity/cases.ts": "a data table: every recorded FastAPI parity case, one per entry",
 };
+
+/** test/ mirrors src/; these folders test across modules instead, each for a stated reason. */
+export const CROSS_CUTTING_TESTS: Readonly<Record<string, string>> = {
+  architecture: "the layering and file sizes of the whole tree",
+  integration: "whole apps through TestClient and a real node:http server",
+  e2e: "real servers driven by real clients (a browser)",
+  types: "type tests (*.test-d.ts) of inference across modules",
+  parity: "behaviour recorded from FastAPI, compared case by case",
+  examples: "the examples/ apps the docs pages include",
+  "examples-openapi": "the OpenAPI document of every example, snapshotted",
+  inference: "the showcase inference service (examples/inference)",
+  docs: "the docs pages: code synced from examples, links, error codes",
+};
