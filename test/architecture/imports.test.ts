@@ -6,6 +6,7 @@ import {
   FACADES,
   LAYERS,
   SCHEMA_LIBRARY,
+  SCHEMA_LIBRARY_USERS,
   SERVER_IMPORTED_BY,
   TYPE_IMPORTS_ALSO_FROM,
   VALUE_IMPORTS_ONLY_FROM,
@@ -86,7 +87,7 @@ function violation(edge: Edge): string | null {
     edge.specifier === SCHEMA_LIBRARY.module ||
     edge.specifier.startsWith(`${SCHEMA_LIBRARY.module}/`)
   ) {
-    return from === SCHEMA_LIBRARY.folder
+    return from === SCHEMA_LIBRARY.folder || SCHEMA_LIBRARY_USERS[from] !== undefined
       ? null
       : `only ${SCHEMA_LIBRARY.folder}/ imports ${SCHEMA_LIBRARY.module}`;
   }
@@ -151,6 +152,7 @@ describe("the layering of src/", () => {
     );
     expect(violation(edge("params", "../schema/types.js", "schema", true))).toMatch(/index\.ts/);
     expect(violation(edge("security", "zod", null))).toMatch(/only schema\/ imports zod/);
+    expect(violation(edge("jobs", "zod", null))).toBeNull();
     expect(violation(edge("app", "../server/serve.js", "server"))).toMatch(/adapters/);
     expect(violation(edge("docs-ui", "../errors/index.js", "errors"))).toMatch(/only internal/);
     expect(violation(edge("client", "../app/app.js", "app", true))).toBeNull();

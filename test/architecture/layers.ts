@@ -15,6 +15,7 @@ export const LAYERS: Readonly<Record<string, number>> = {
   params: 3,
   responses: 3,
   server: 3,
+  limits: 3,
   dependencies: 4,
   security: 5,
   openapi: 5,
@@ -56,6 +57,11 @@ export const FACADES: readonly string[] = ["schema"];
 /** The only folder that imports the schema library. */
 export const SCHEMA_LIBRARY = { module: "zod", folder: "schema" };
 
+/** Folders above the framework's core that declare schemas with the library as an app does. */
+export const SCHEMA_LIBRARY_USERS: Readonly<Record<string, string>> = {
+  jobs: "its HTTP helpers declare job routes and their response models as an app would",
+};
+
 /** Files may not exceed this many lines; data tables and generated files are the exceptions. */
 export const MAX_LINES = 400;
 
@@ -74,4 +80,5 @@ export const CROSS_CUTTING_TESTS: Readonly<Record<string, string>> = {
   "examples-openapi": "the OpenAPI document of every example, snapshotted",
   inference: "the showcase inference service (examples/inference)",
   docs: "the docs pages: code synced from examples, links, error codes",
+  docker: "the container image, built and run",
 };
