@@ -123,7 +123,10 @@ export {
 } from "./settings/index.js";
 
 // Forms and files
+export type { ValidationErrorLimits } from "./errors/error-limits.js";
 export type { FormLimits } from "./http/form-body.js";
+export type { JsonLimits } from "./http/json-guard.js";
+export type { RequestChecks } from "./http/request-checks.js";
 export { UploadFile } from "./params/upload-file.js";
 
 // Static files and mounts

@@ -1,7 +1,10 @@
 import type { DependsMarker } from "../dependencies/dependency.js";
+import type { ValidationErrorLimits } from "../errors/error-limits.js";
 import type { RequestContext } from "../http/context.js";
 import { handleFetch } from "../http/fetch-handler.js";
 import type { FormLimits } from "../http/form-body.js";
+import type { JsonLimits } from "../http/json-guard.js";
+import { compileRequestChecks, type RequestChecks } from "../http/request-checks.js";
 import type { MaybePromise } from "../internal/types.js";
 import { bodyKindOf } from "../params/analyze.js";
 import type { OutgoingResponse } from "../responses/response.js";
@@ -36,6 +39,11 @@ export interface AppOptions extends OpenApiAppOptions {
   dependencies?: readonly DependsMarker[];
   /** default true: a path that only matches with the trailing slash toggled answers 307 */
   redirectSlashes?: boolean;
+  /**
+   * hosts (lowercase, with port if any) whose slash redirects carry an absolute `Location`
+   * as FastAPI's do; default none: `Location` is a path, never built from a forged Host
+   */
+  trustedRedirectHosts?: readonly string[];
   /** the mount prefix the app is served under behind a proxy */
   rootPath?: string;
   /** default 1 MiB: larger request bodies get 413 */
@@ -44,6 +52,12 @@ export interface AppOptions extends OpenApiAppOptions {
   strictContentType?: boolean;
   /** limits for form and multipart bodies: file size 10 MiB, 1000 files/fields/parts, field 1 MiB */
   formLimits?: FormLimits;
+  /** JSON bodies: nesting 64 deep at most, no `__proto__`/`constructor.prototype` keys (→ 400) */
+  json?: JsonLimits;
+  /** how much a 422 echoes: 100 errors, each `input` cut to 1,000 characters (docs/security.md) */
+  validationErrors?: ValidationErrorLimits;
+  /** duplicate critical headers → 400, unknown content codings → 415 (docs/security.md) */
+  requestChecks?: RequestChecks;
   /** default false: every security scheme answers as FastAPI 0.115 did (403 where 0.122+ says 401) */
   securityLegacyStatus?: boolean;
   logger?: Logger;
@@ -73,7 +87,8 @@ export class App extends RouteRegistry {
 
   readonly #table: RouteTable;
   readonly #compiler: RouteCompiler;
-  readonly #exceptionHandlers = new ExceptionHandlers();
+  readonly #exceptionHandlers: ExceptionHandlers;
+  readonly #checkRequest: ReturnType<typeof compileRequestChecks>;
   readonly #middleware: Middleware[] = [];
   readonly #lifespan: LifespanRunner<App>;
   #pipeline: ((ctx: RequestContext) => MaybePromise<OutgoingResponse>) | undefined;
@@ -88,10 +103,13 @@ export class App extends RouteRegistry {
     this.rootPath = options.rootPath ?? "";
     this.logger = options.logger ?? consoleLogger;
     this.#lifespan = new LifespanRunner(options.lifespan);
+    this.#checkRequest = compileRequestChecks(options.requestChecks);
+    this.#exceptionHandlers = new ExceptionHandlers(options.validationErrors);
     this.#compiler = new RouteCompiler(options, this.dependencyOverrides, this.#logError);
     this.#table = new RouteTable({
       rootPath: this.rootPath,
       redirectSlashes: options.redirectSlashes !== false,
+      trustedRedirectHosts: options.trustedRedirectHosts,
       prepare: (route) => this.#compiler.prepare(route, this.#table.routes),
       handleError: (ctx, error, route) => this.#handleError(ctx, error, route),
     });
@@ -227,6 +245,8 @@ export class App extends RouteRegistry {
   handle(ctx: RequestContext): OutgoingResponse | Promise<OutgoingResponse> {
     ctx.appState = this.state;
     if (this.rootPath !== "") ctx.rootPath = this.rootPath;
+    const refused = this.#checkRequest(ctx);
+    if (refused !== undefined) return this.#handleError(ctx, refused, undefined);
     this.#pipeline ??= chainMiddleware(
       this.#middleware,
       (ctx) => this.#table.dispatch(ctx),

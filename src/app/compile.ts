@@ -3,6 +3,7 @@ import { type RouteCall, RouteSolver } from "../dependencies/route-solver.js";
 import { RequestValidationError } from "../errors/validation.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
+import type { ResolvedJsonLimits } from "../http/json-guard.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import { ParamExtractor } from "../params/extract.js";
@@ -15,6 +16,8 @@ export interface CompileSettings {
   strictContentType: boolean;
   /** the app's limits for form and multipart bodies (defaults in http/form-body.ts) */
   formLimits?: FormLimits;
+  /** the app's limits for JSON bodies (defaults in http/json-guard.ts) */
+  jsonLimits?: ResolvedJsonLimits;
   /** logs an error raised after the response was sent (teardown, background task) */
   logError(message: string, error: unknown): void;
   /** the app's app-scoped dependency values */

@@ -1,3 +1,9 @@
+import {
+  capValidationErrors,
+  DEFAULT_VALIDATION_ERROR_LIMITS,
+  type ResolvedValidationErrorLimits,
+  type ValidationErrorLimits,
+} from "../errors/error-limits.js";
 import { HTTPException } from "../errors/http-exception.js";
 import { RequestValidationError, ResponseValidationError } from "../errors/validation.js";
 import { bodyNestsTooDeep, bodyParseError } from "../http/body.js";
@@ -25,12 +31,15 @@ export function httpExceptionResponse(error: HTTPException): OutgoingResponse {
   return { status: error.status, headers, body: encodeJson({ detail: error.detail }) };
 }
 
-/** 422 `{"detail": [...]}` exactly as FastAPI writes it. */
-export function requestValidationResponse(error: RequestValidationError): OutgoingResponse {
+/** 422 `{"detail": [...]}` as FastAPI writes it, with at most `limits` echoed back. */
+export function requestValidationResponse(
+  error: RequestValidationError,
+  limits: ResolvedValidationErrorLimits = DEFAULT_VALIDATION_ERROR_LIMITS,
+): OutgoingResponse {
   return {
     status: 422,
     headers: { "content-type": "application/json" },
-    body: encodeJson({ detail: error.errors }),
+    body: encodeJson({ detail: capValidationErrors(error.errors, limits) }),
   };
 }
 
@@ -43,6 +52,11 @@ export { internalErrorResponse };
 export class ExceptionHandlers {
   readonly #byStatus = new Map<number, ExceptionHandler>();
   readonly #byClass = new Map<Function, ExceptionHandler>();
+  readonly #limits: ResolvedValidationErrorLimits;
+
+  constructor(limits?: ValidationErrorLimits) {
+    this.#limits = { ...DEFAULT_VALIDATION_ERROR_LIMITS, ...limits };
+  }
 
   add(key: number | ErrorClass, handler: ExceptionHandler): void {
     if (typeof key === "number") this.#byStatus.set(key, handler);
@@ -73,7 +87,7 @@ export class ExceptionHandlers {
     }
     let response: OutgoingResponse | null;
     try {
-      response = defaultErrorResponse(error);
+      response = defaultErrorResponse(error, this.#limits);
     } catch (encodeError) {
       // a 422 quoting such a body as its `input` cannot be encoded either
       if (!(encodeError instanceof RangeError && (await bodyNestsTooDeep(ctx)))) throw encodeError;
@@ -107,9 +121,12 @@ export class ExceptionHandlers {
 }
 
 /** The built-in answer for an error no registered handler took. */
-export function defaultErrorResponse(error: unknown): OutgoingResponse | null {
+export function defaultErrorResponse(
+  error: unknown,
+  limits?: ResolvedValidationErrorLimits,
+): OutgoingResponse | null {
   if (error instanceof HTTPException) return httpExceptionResponse(error);
-  if (error instanceof RequestValidationError) return requestValidationResponse(error);
+  if (error instanceof RequestValidationError) return requestValidationResponse(error, limits);
   return null;
 }
 

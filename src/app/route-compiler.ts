@@ -2,6 +2,7 @@ import { AppScope } from "../dependencies/app-scope.js";
 import type { DependsMarker } from "../dependencies/dependency.js";
 import { analyzeGraph, type RouteGraph } from "../dependencies/graph.js";
 import type { FormLimits } from "../http/form-body.js";
+import { type JsonLimits, resolveJsonLimits } from "../http/json-guard.js";
 import { type CompileSettings, compileRoute } from "./compile.js";
 import { templateNames } from "./declaration.js";
 import { isDocsHandler } from "./docs-routes.js";
@@ -14,6 +15,7 @@ export interface RouteCompilerOptions {
   bodyLimit?: number | undefined;
   strictContentType?: boolean | undefined;
   formLimits?: FormLimits | undefined;
+  json?: JsonLimits | undefined;
 }
 
 /**
@@ -40,6 +42,7 @@ export class RouteCompiler {
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       strictContentType: options.strictContentType ?? true,
       formLimits: options.formLimits,
+      jsonLimits: resolveJsonLimits(options.json),
       logError,
       appScope: this.appScope,
     };

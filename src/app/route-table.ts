@@ -2,6 +2,7 @@ import { ConfigError } from "../errors/config-error.js";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
+import { slashRedirectLocation } from "../http/redirect-location.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import { decodePath, Router } from "../routing/index.js";
@@ -42,6 +43,8 @@ interface MountEntry extends Mount {
 export interface DispatchHost {
   readonly rootPath: string;
   readonly redirectSlashes: boolean;
+  /** hosts whose slash redirects carry an absolute Location (else a path) */
+  readonly trustedRedirectHosts?: readonly string[] | undefined;
   /** the route's compiled form, compiled on first use */
   prepare(route: RouteRecord): CompiledRoute;
   /** the answer to an error raised while serving; `route` when one had matched */
@@ -215,13 +218,8 @@ export class RouteTable {
       const toggled = path.endsWith("/") ? path.slice(0, -1) : `${path}/`;
       if (this.#matchesPath(toggled)) {
         const raw = ctx.rawPath.endsWith("/") ? ctx.rawPath.slice(0, -1) : `${ctx.rawPath}/`;
-        const host = ctx.header("host") ?? "localhost";
-        const query = ctx.rawQuery === "" ? "" : `?${ctx.rawQuery}`;
-        return {
-          status: 307,
-          headers: { location: `${ctx.scheme}://${host}${ctx.rootPath}${raw}${query}` },
-          body: "",
-        };
+        const location = slashRedirectLocation(ctx, raw, this.#host.trustedRedirectHosts);
+        return { status: 307, headers: { location }, body: "" };
       }
     }
     return this.#host.handleError(ctx, new HTTPException(404), undefined);

@@ -17,6 +17,8 @@ export const ConfigErrorCodes = {
   E_SETTINGS: "settings failed validation at startup",
   E_MIDDLEWARE_CONFIG: "a middleware was constructed with invalid options",
   E_STATIC_DIRECTORY: "a StaticFiles directory does not exist or is not a directory",
+  E_UNSAFE_PATTERN:
+    "a request param's regex pattern needs backtracking (backreference, lookaround), which can take exponential time",
 } as const;
 
 export type ConfigErrorCode = keyof typeof ConfigErrorCodes;

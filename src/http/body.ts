@@ -3,6 +3,14 @@ import { RequestValidationError } from "../errors/validation.js";
 import type { RequestContext } from "./context.js";
 import { utf16Text } from "./json-encoding.js";
 import { locateJsonError } from "./json-error.js";
+import {
+  DEFAULT_JSON_LIMITS,
+  hasPrototypeKey,
+  mayHavePrototypeKey,
+  prototypeKeyError,
+  type ResolvedJsonLimits,
+  valueNestsDeeperThan,
+} from "./json-guard.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const lenient = new TextDecoder("utf-8");
@@ -26,13 +34,16 @@ export function isJsonContentType(contentType: string): boolean {
  * Turns body bytes into the value a JSON body param validates:
  * - empty body -> undefined (the body is missing);
  * - a JSON content type (or none, when `strictContentType` is off) -> the parsed value,
- *   malformed JSON -> 422 `json_invalid`, bytes that are neither UTF-8 nor UTF-16 -> 400;
+ *   malformed JSON -> 422 `json_invalid`, bytes that are neither UTF-8 nor UTF-16 -> 400,
+ *   nesting past `limits.maxDepth` or a prototype key (`__proto__`, `constructor.prototype`)
+ *   -> 400;
  * - any other content type -> the raw text, which an object schema rejects (FastAPI 0.132+).
  */
 export function decodeJsonBody(
   bytes: Uint8Array,
   contentType: string | undefined,
   strictContentType: boolean,
+  limits: ResolvedJsonLimits = DEFAULT_JSON_LIMITS,
 ): unknown {
   if (bytes.length === 0) return undefined;
   const isJson =
@@ -50,15 +61,18 @@ export function decodeJsonBody(
     text = decoded;
   }
   try {
-    return JSON.parse(text);
-  } catch {
+    return checkedJson(text, limits);
+  } catch (error) {
+    if (error instanceof HTTPException) throw error;
     // UTF-16 of ASCII text without a byte-order mark is valid UTF-8 too, with NULs between
     const decoded = utf16Text(bytes);
     if (decoded !== null && decoded !== text) {
       text = decoded;
       try {
-        return JSON.parse(text);
-      } catch {}
+        return checkedJson(text, limits);
+      } catch (error) {
+        if (error instanceof HTTPException) throw error;
+      }
     }
     const { message, position } = locateJsonError(text);
     throw new RequestValidationError(
@@ -74,6 +88,17 @@ export function decodeJsonBody(
       text,
     );
   }
+}
+
+/** JSON.parse, refusing (400) a text nested past the limit or a value with a prototype key. */
+function checkedJson(text: string, limits: ResolvedJsonLimits): unknown {
+  // parsed first: malformed JSON stays a 422 json_invalid at any depth (V8 parses
+  // iteratively, and the body limit bounds what it builds)
+  const value: unknown = JSON.parse(text);
+  if (valueNestsDeeperThan(value, limits.maxDepth)) throw bodyParseError();
+  if (!limits.allowPrototypeKeys && mayHavePrototypeKey(text) && hasPrototypeKey(value))
+    throw prototypeKeyError();
+  return value;
 }
 
 /** How deep Python's `json` module nests before it gives up (its recursion limit). */

@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import { BackgroundTasks } from "../background/tasks.js";
 import { parseCookies } from "./cookies.js";
 import { parseQuery, type QueryValues } from "./query.js";
+import type { HeaderNames } from "./request-checks.js";
 import { ResponseDraft } from "./response-draft.js";
 
 /** the empty default of per-request records that are replaced, not filled */
@@ -23,6 +24,11 @@ export interface RequestAdapter {
   bodyStream(ctx: RequestContext): Readable;
   /** every value of a header, one per header line (node joins repeated lines with ", ") */
   headerValues(ctx: RequestContext, name: string): string[];
+  /**
+   * the first of `names` (lowercase) sent on more than one header line; adapters whose
+   * platform merges repeated lines before they see them (fetch) leave it out
+   */
+  repeatedHeader?(ctx: RequestContext, names: HeaderNames): string | undefined;
   /** aborts `controller` when the client goes away before the response is complete */
   watchDisconnect(ctx: RequestContext, controller: AbortController): void;
   /** the client's address */
@@ -85,9 +91,13 @@ export class RequestContext {
     this.method = method;
     this.headers = headers;
     this.scheme = scheme;
-    const question = url.indexOf("?");
-    this.rawPath = question === -1 ? url : url.slice(0, question);
-    this.rawQuery = question === -1 ? "" : url.slice(question + 1);
+    // a fragment is never part of a request: "/search?q=a#&limit=9" reads only q (a raw "#" on
+    // the wire would otherwise smuggle query params past whatever built the URL)
+    const hash = url.indexOf("#");
+    const target = hash === -1 ? url : url.slice(0, hash);
+    const question = target.indexOf("?");
+    this.rawPath = question === -1 ? target : target.slice(0, question);
+    this.rawQuery = question === -1 ? "" : target.slice(question + 1);
     this.path = this.rawPath;
   }
 

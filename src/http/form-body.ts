@@ -23,12 +23,20 @@ export interface FormLimits {
   files?: number;
   /** most non-file fields (default 1000); more → 400 */
   fields?: number;
-  /** largest non-file field value, in bytes (default 1 MiB); larger → 400 */
+  /** largest non-file field value, in bytes (default 1 MiB); larger → 413 */
   fieldSize?: number;
   /** most parts, files and fields together (default 1000); more → 400 */
   parts?: number;
   /** longest field name, in bytes (default 1000); longer → 400 */
   fieldNameSize?: number;
+  /** longest file name of an upload, in bytes (default 255, what file systems allow); longer → 400 */
+  filenameSize?: number;
+  /**
+   * largest whole multipart body, in bytes (default 64 MiB); larger → 413, decided from
+   * Content-Length before reading when the client declares it. A urlencoded form has the
+   * route's `bodyLimit` instead, as a JSON body does.
+   */
+  multipartSize?: number;
   /** a file larger than this many bytes is written to a temp file (default 1 MiB) */
   spoolThreshold?: number;
 }
@@ -42,6 +50,8 @@ export const DEFAULT_FORM_LIMITS: ResolvedFormLimits = {
   fieldSize: 1024 * 1024,
   parts: 1000,
   fieldNameSize: 1000,
+  filenameSize: 255,
+  multipartSize: 64 * 1024 * 1024,
   spoolThreshold: 1024 * 1024,
 };
 
@@ -90,18 +100,33 @@ function mib(bytes: number): string {
   return `${Math.floor(bytes / 1024)}KB`;
 }
 
+/** the 413 for a body past its limit; the unread rest is not worth reading: close after */
+function tooLarge(ctx: RequestContext): HTTPException {
+  ctx.closeConnection = true;
+  return new HTTPException(413);
+}
+
 /**
- * Reads a form body as it streams in: `application/x-www-form-urlencoded` and
- * `multipart/form-data`. Any other content type reads nothing and gives no values (so every
- * field is `missing`, as in FastAPI). Framing errors are 400 with FastAPI's messages; a body
- * that ends mid-part keeps only the parts that were complete. Files past `spoolThreshold` go
- * to a temp file, deleted after the response is sent.
+ * Reads a form body as it streams in: `application/x-www-form-urlencoded` (at most
+ * `bodyLimit` bytes) and `multipart/form-data` (at most `limits.multipartSize`); a declared
+ * Content-Length past the limit is answered 413 before anything is read (no `100 Continue`).
+ * Any other content type reads nothing and gives no values (so every field is `missing`, as
+ * in FastAPI). Framing errors are 400 with FastAPI's messages; a body that ends mid-part keeps
+ * only the parts that were complete. Files past `spoolThreshold` go to a temp file, deleted
+ * after the response is sent.
  */
-export function readFormBody(ctx: RequestContext, limits: ResolvedFormLimits): Promise<FormValues> {
+export function readFormBody(
+  ctx: RequestContext,
+  limits: ResolvedFormLimits,
+  bodyLimit = 1024 * 1024,
+): Promise<FormValues> {
   const contentType = ctx.header("content-type");
   const values: FormValues = Object.create(null);
   const kind = formKindOf(contentType);
   if (kind === null) return Promise.resolve(values);
+  const sizeLimit = kind === "urlencoded" ? bodyLimit : limits.multipartSize;
+  const declared = ctx.header("content-length");
+  if (declared !== undefined && Number(declared) > sizeLimit) return Promise.reject(tooLarge(ctx));
   let parser: busboy.Busboy;
   try {
     parser = createBusboy({
@@ -138,30 +163,46 @@ export function readFormBody(ctx: RequestContext, limits: ResolvedFormLimits): P
       source.unpipe(parser);
       resolve(values);
     };
-    const fail = (status: number, detail: string) => {
+    const stop = (error: HTTPException) => {
       if (settled) return;
       settled = true;
       source.unpipe(parser);
       parser.removeAllListeners("field");
       parser.removeAllListeners("file");
-      if (!sourceEnded) {
-        // stop parsing, throw the rest away, and close the connection after answering
-        ctx.closeConnection = true;
-        source.resume();
-      }
-      reject(new HTTPException(status, detail));
+      // stop parsing and throw the rest away; the server closes the connection after
+      // answering if the rest is still arriving (a body that is all here keeps it open)
+      if (!sourceEnded) source.resume();
+      reject(error);
     };
+    const fail = (status: number, detail: string) => stop(new HTTPException(status, detail));
+    // busboy limits urlencoded names itself (nameTruncated); multipart names come from a
+    // part's Content-Disposition header, which only its header size bounds
+    const nameTooLong = (name: string | undefined) =>
+      name !== undefined && Buffer.byteLength(name) > limits.fieldNameSize;
+    const failName = () =>
+      fail(400, `Field name exceeded maximum size of ${limits.fieldNameSize} bytes.`);
 
     parser.on("field", (name, value, info) => {
-      if (info.nameTruncated) {
-        fail(400, `Field name exceeded maximum size of ${limits.fieldNameSize} bytes.`);
-      } else if (info.valueTruncated) {
-        fail(400, `Part exceeded maximum size of ${mib(limits.fieldSize)}.`);
+      if (info.nameTruncated || nameTooLong(name)) failName();
+      else if (info.valueTruncated) {
+        fail(413, `Part exceeded maximum size of ${mib(limits.fieldSize)}.`);
       } else if (name !== undefined && name !== "") add(name, value);
     });
     parser.on("file", (name, stream, info) => {
-      if (name === undefined || name === "") {
+      const ignore = () => {
+        // a body that ends inside an ignored part destroys its stream with an error
+        stream.on("error", () => {});
         stream.resume();
+      };
+      if (name === undefined || name === "") return ignore();
+      if (nameTooLong(name)) {
+        ignore();
+        failName();
+        return;
+      }
+      if (info.filename !== undefined && Buffer.byteLength(info.filename) > limits.filenameSize) {
+        ignore();
+        fail(400, `Filename exceeded maximum size of ${limits.filenameSize} bytes.`);
         return;
       }
       pending++;
@@ -199,6 +240,11 @@ export function readFormBody(ctx: RequestContext, limits: ResolvedFormLimits): P
     parser.on("close", () => {
       parsed = true;
       finishIfDone();
+    });
+    let received = 0;
+    source.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > sizeLimit && !settled) stop(tooLarge(ctx));
     });
     source.on("end", () => {
       sourceEnded = true;

@@ -1,6 +1,11 @@
 import { ConfigError } from "../errors/config-error.js";
 import type { SchemaFacts } from "../schema/index.js";
-import { describeSchema, isStandardSchema, type StandardSchemaV1 } from "../schema/index.js";
+import {
+  describeSchema,
+  isStandardSchema,
+  type StandardSchemaV1,
+  unsupportedPatterns,
+} from "../schema/index.js";
 import { FileSchema } from "./form.js";
 import {
   type BodyOptions,
@@ -34,6 +39,20 @@ function wireNameOf(name: string, source: ParamSource, options: HeaderOptions): 
 }
 
 /**
+ * Refuses a request schema whose pattern cannot run on the linear-time engine: on V8's
+ * backtracking engine one crafted value can hold the event loop for seconds.
+ */
+function checkPatterns(name: string, schema: StandardSchemaV1, where: string): void {
+  const [unsupported] = unsupportedPatterns(schema);
+  if (unsupported === undefined) return;
+  throw new ConfigError(
+    "E_UNSAFE_PATTERN",
+    where,
+    `params.${name} has the pattern /${unsupported.pattern}/, which needs backtracking (${unsupported.reason}) and can take exponential time on a crafted value. Rewrite it without backreferences or lookarounds, or check the value in the handler.`,
+  );
+}
+
+/**
  * Classifies one value entry of a `params` object. A bare schema is a path param if its name is
  * in the template, the body if it is an object schema, otherwise a query param (FastAPI's rules).
  */
@@ -46,6 +65,7 @@ export function declareParam(
   if (isParamMarker(value)) {
     const facts =
       value.schema instanceof FileSchema ? value.schema.facts : describeSchema(value.schema);
+    checkPatterns(name, value.schema, where);
     const wireName = wireNameOf(name, value.source, value.options);
     if (value.source === "path") {
       if (!pathNames.has(wireName)) {
@@ -80,6 +100,7 @@ export function declareParam(
   }
   if (isStandardSchema(value)) {
     const facts = describeSchema(value);
+    checkPatterns(name, value, where);
     const source: ParamSource = pathNames.has(name) ? "path" : facts.isObject ? "body" : "query";
     return { name, source, schema: value, wireName: name, options: {}, facts };
   }

@@ -31,7 +31,8 @@ function queryModelReader(param: ParamDeclaration): ParamReader {
   const lists = new Set(Object.keys(fields).filter((key) => fields[key]!.isList));
   return (ctx) => {
     const query = ctx.query;
-    const model: Record<string, unknown> = {};
+    // null prototype: a "__proto__" key is a field like any other, never the model's prototype
+    const model: Record<string, unknown> = Object.create(null);
     for (const key in query) {
       const values = query[key]!;
       model[key] = lists.has(key) ? values : values[values.length - 1];

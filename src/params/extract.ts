@@ -6,6 +6,7 @@ import {
   readFormBody,
   resolveFormLimits,
 } from "../http/form-body.js";
+import { DEFAULT_JSON_LIMITS, type ResolvedJsonLimits } from "../http/json-guard.js";
 import type { ValidationErrorDetail } from "../schema/index.js";
 import { bodyKindOf, type ParamDeclaration } from "./analyze.js";
 import { type CompiledParam, compileParam } from "./compile.js";
@@ -28,6 +29,8 @@ export interface ExtractorSettings {
   bodyLimit: number;
   strictContentType: boolean;
   formLimits?: FormLimits | undefined;
+  /** the app's JSON limits (defaults in http/json-guard.ts) */
+  jsonLimits?: ResolvedJsonLimits | undefined;
 }
 
 type Args = Record<string, unknown>;
@@ -59,6 +62,7 @@ export class ParamExtractor {
   readonly #bodyLimit: number;
   readonly #strict: boolean;
   readonly #formLimits: ResolvedFormLimits;
+  readonly #jsonLimits: ResolvedJsonLimits;
 
   constructor(
     nodes: readonly ParamNode[],
@@ -80,19 +84,25 @@ export class ParamExtractor {
     this.#bodyLimit = route.bodyLimit ?? settings.bodyLimit;
     this.#strict = settings.strictContentType;
     this.#formLimits = resolveFormLimits(settings.formLimits, route.formLimits);
+    this.#jsonLimits = settings.jsonLimits ?? DEFAULT_JSON_LIMITS;
   }
 
   /** the declared body as received: form values, or the JSON body's bytes (see `decodeBody`) */
   readBody(ctx: RequestContext): Promise<unknown> {
     return this.bodyKind === "form"
-      ? readFormBody(ctx, this.#formLimits)
+      ? readFormBody(ctx, this.#formLimits, this.#bodyLimit)
       : ctx.body(this.#bodyLimit);
   }
 
   /** what `readBody` received -> the value body params read (a JSON body is parsed here) */
   decodeBody(ctx: RequestContext, received: unknown): unknown {
     if (this.bodyKind === "form") return received;
-    const body = decodeJsonBody(received as Uint8Array, ctx.header("content-type"), this.#strict);
+    const body = decodeJsonBody(
+      received as Uint8Array,
+      ctx.header("content-type"),
+      this.#strict,
+      this.#jsonLimits,
+    );
     return body === null && !this.#embedBody ? undefined : body; // a null body is a missing body
   }
 

@@ -105,7 +105,8 @@ export function formModelReader(param: ParamDeclaration): (body: unknown) => unk
   const lists = new Set(Object.keys(fields).filter((key) => fields[key]!.isList));
   return (body) => {
     const values = body as FormValues;
-    const model: Record<string, unknown> = {};
+    // null prototype: a "__proto__" field is a field like any other, never the model's prototype
+    const model: Record<string, unknown> = Object.create(null);
     for (const key in values) {
       const list = values[key]!;
       if (lists.has(key)) model[key] = list.map(asValue);

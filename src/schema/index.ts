@@ -10,6 +10,7 @@ export {
   titleCase,
   toJsonSchema,
 } from "./json-schema.js";
+export { linearPatternError, unsupportedPatterns } from "./linear-pattern.js";
 export { modelShape } from "./model-shape.js";
 export type { StandardSchemaV1 } from "./standard.js";
 export { isStandardSchema } from "./standard.js";

@@ -7,7 +7,7 @@ import { internalErrorResponse, type OutgoingResponse } from "../http/outgoing.j
 import type { Servable } from "../http/servable.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
-import { nodeAdapter, schemeOf } from "./node-adapter.js";
+import { bodyLeftUnread, nodeAdapter, schemeOf } from "./node-adapter.js";
 import { sendNodeResponse } from "./send.js";
 
 export interface ServeOptions {
@@ -64,6 +64,15 @@ export function createNodeListener(app: Servable) {
   const logError = (message: string, error: unknown) => app.logger.error(message, error);
 
   const deliver = (ctx: RequestContext, res: ServerResponse, response: OutgoingResponse) => {
+    if (!ctx.closeConnection && bodyLeftUnread(res.req)) {
+      // answered before the body was read: once the bytes at hand are parsed, a body still
+      // incomplete means the connection closes after this answer
+      setImmediate(() => {
+        ctx.closeConnection = bodyLeftUnread(res.req);
+        deliver(ctx, res, response);
+      });
+      return;
+    }
     if (ctx.closeConnection) response.headers.connection = "close";
     let sending: Promise<void> | undefined;
     try {
@@ -135,7 +144,11 @@ export function createNodeListener(app: Servable) {
  */
 export async function serve(app: Servable, options: ServeOptions = {}): Promise<RunningServer> {
   await app.startup();
-  const server = createServer({ keepAlive: true }, createNodeListener(app));
+  const listener = createNodeListener(app);
+  const server = createServer({ keepAlive: true }, listener);
+  // `Expect: 100-continue` is answered by the adapter once a route reads the body, never
+  // for a body refused from its Content-Length
+  server.on("checkContinue", listener);
   server.keepAliveTimeout = 5_000;
   server.on("connect", refuseConnect);
   const host = options.host ?? "127.0.0.1";

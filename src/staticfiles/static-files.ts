@@ -5,6 +5,7 @@ import { ConfigError } from "../errors/config-error.js";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
+import { slashRedirectLocation } from "../http/redirect-location.js";
 import { FileResponse } from "./file-response.js";
 import { type FileInfo, infoFromStats } from "./file-stat.js";
 import { safeSegments } from "./safe-path.js";
@@ -18,6 +19,13 @@ export interface StaticFilesOptions {
   checkDir?: boolean;
   /** default false: a symlink may point outside `directory` only when this is true */
   followSymlinks?: boolean;
+  /**
+   * default false: a path with a segment starting with "." (`/.env`, `/.git/config`) is 404
+   * even when the file exists; true serves them (`.well-known/` for instance)
+   */
+  dotfiles?: boolean;
+  /** hosts whose directory redirects carry an absolute `Location` (default none: a path) */
+  trustedRedirectHosts?: readonly string[];
 }
 
 interface Found {
@@ -34,7 +42,8 @@ const MISSING = new Set(["ENOENT", "ENOTDIR", "ELOOP", "ENAMETOOLONG", "EACCES",
  * Serves the files of a folder: GET and HEAD with `etag` / `last-modified`, conditional and
  * range requests; a miss is 404 `{"detail":"Not Found"}`, another method 405. Nothing outside
  * the folder is reachable: dot segments, encoded slashes, backslashes and NUL bytes are 404,
- * and so are symlinks leading out of the folder unless `followSymlinks` is on.
+ * and so are symlinks leading out of the folder unless `followSymlinks` is on, and dotfiles
+ * (`/.env`) unless `dotfiles` is on.
  *
  * @example app.mount("/static", new StaticFiles({ directory: "public" }));
  */
@@ -42,12 +51,16 @@ export class StaticFiles {
   readonly directory: string;
   readonly html: boolean;
   readonly followSymlinks: boolean;
+  readonly dotfiles: boolean;
+  readonly #trustedRedirectHosts: readonly string[] | undefined;
   #root: Promise<string> | undefined;
 
   constructor(options: StaticFilesOptions) {
     this.directory = resolve(options.directory);
     this.html = options.html ?? false;
     this.followSymlinks = options.followSymlinks ?? false;
+    this.dotfiles = options.dotfiles ?? false;
+    this.#trustedRedirectHosts = options.trustedRedirectHosts;
     if (options.checkDir ?? true) {
       let isDirectory = false;
       try {
@@ -70,6 +83,7 @@ export class StaticFiles {
     const segments = safeSegments(ctx.rawPath);
     if (segments === null) throw new HTTPException(404);
     const names = segments.filter((segment) => segment !== "");
+    if (!this.dotfiles && names.some((name) => name.startsWith("."))) throw new HTTPException(404);
     const found = await this.#lookup(names);
     if (found?.isFile) return this.#serve(ctx, found, 200);
     if (found?.isDirectory && this.html) {
@@ -91,13 +105,8 @@ export class StaticFiles {
   }
 
   #redirectToSlash(ctx: RequestContext): OutgoingResponse {
-    const host = ctx.header("host") ?? "localhost";
-    const query = ctx.rawQuery === "" ? "" : `?${ctx.rawQuery}`;
-    return {
-      status: 307,
-      headers: { location: `${ctx.scheme}://${host}${ctx.rootPath}${ctx.rawPath}/${query}` },
-      body: "",
-    };
+    const location = slashRedirectLocation(ctx, `${ctx.rawPath}/`, this.#trustedRedirectHosts);
+    return { status: 307, headers: { location }, body: "" };
   }
 
   #realRoot(): Promise<string> {

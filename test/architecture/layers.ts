@@ -67,6 +67,7 @@ export const MAX_LINES = 400;
 
 export const SIZE_EXCEPTIONS: Readonly<Record<string, string>> = {
   "test/parity/cases.ts": "a data table: every recorded FastAPI parity case, one per entry",
+  "test/integration/hostile-headers.ts": "a data table: the hostile header cases, one per entry",
 };
 
 /** test/ mirrors src/; these folders test across modules instead, each for a stated reason. */

@@ -87,6 +87,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/performance/app.js")).app,
   },
   {
+    name: "security-hardened",
+    source: "security/hardened.ts#app",
+    load: async () => (await import("../../examples/security/hardened.js")).app,
+  },
+  {
     name: "security-api-key",
     source: "security/api-key.ts#app",
     load: async () => (await import("../../examples/security/api-key.js")).app,

@@ -95,11 +95,87 @@ describe("hostile form bodies on a raw socket", () => {
     await expectServerStillAnswers();
   });
 
-  it("answers 400 to a field value over fieldSize", async () => {
+  // Starlette answers 400; a value too large is 413 Content Too Large (security defaults)
+  it("answers 413 to a field value over fieldSize", async () => {
     const body = `${part('form-data; name="username"', "u".repeat(2 * 1024 * 1024))}--XYZ--\r\n`;
     const response = await send(request("/login", MULTIPART, body));
-    expectCleanClientError(response, 400);
+    expectCleanClientError(response, 413);
     expect(JSON.parse(response.body)).toEqual({ detail: "Part exceeded maximum size of 1024KB." });
+  });
+
+  it("answers 413 to a urlencoded form over the body limit, from Content-Length, before reading", async () => {
+    const connection = await RawConnection.open(port);
+    connection.write(
+      "POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
+        `Content-Length: ${2 * 1024 * 1024}\r\n\r\nusername=`,
+    );
+    const response = await connection.response();
+    expectCleanClientError(response, 413);
+    expect(response.headers.connection).toBe("close");
+    expect(await connection.waitClosed()).toBe(true);
+    await expectServerStillAnswers();
+  });
+
+  it("answers 413 to a chunked urlencoded form once it passes the body limit", async () => {
+    const connection = await RawConnection.open(port);
+    connection.write(
+      "POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
+        "Transfer-Encoding: chunked\r\n\r\n",
+    );
+    const chunk = "u".repeat(64 * 1024);
+    for (let i = 0; i < 20; i++) connection.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+    const response = await connection.response();
+    expectCleanClientError(response, 413);
+    expect(response.headers.connection).toBe("close");
+    await expectServerStillAnswers();
+  });
+
+  it("answers 413 to a multipart body over the route's multipartSize before reading it", async () => {
+    const connection = await RawConnection.open(port);
+    connection.write(
+      `POST /tiny HTTP/1.1\r\nHost: x\r\nContent-Type: ${MULTIPART}\r\n` +
+        "Content-Length: 100000\r\n\r\n",
+    );
+    const response = await connection.response();
+    expectCleanClientError(response, 413);
+    expect(await connection.waitClosed()).toBe(true);
+  });
+
+  it.each([
+    ["without a name", 'form-data; filename="a.txt"'],
+    ["with a 10 KB name", `form-data; name="${"n".repeat(10_000)}"; filename="a.txt"`],
+  ])(
+    "a body cut off inside an ignored file part %s is a clean answer",
+    async (_label, disposition) => {
+      const body = `--XYZ\r\nContent-Disposition: ${disposition}\r\n\r\nunterminated`;
+      const response = await send(request("/upload", MULTIPART, body));
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      await expectServerStillAnswers();
+    },
+  );
+
+  it("answers 400 to a 10 KB file name", async () => {
+    const name = "n".repeat(10_000);
+    const body = `${part(`form-data; name="file"; filename="${name}"`, "x")}--XYZ--\r\n`;
+    const response = await send(request("/upload", MULTIPART, body));
+    expectCleanClientError(response, 400);
+    expect(JSON.parse(response.body)).toEqual({
+      detail: "Filename exceeded maximum size of 255 bytes.",
+    });
+    await expectServerStillAnswers();
+  });
+
+  it.each([
+    ["a field", 'form-data; name="NAME"'],
+    ["a file", 'form-data; name="NAME"; filename="a.txt"'],
+  ])("answers 400 to a 10 KB multipart name of %s", async (_label, disposition) => {
+    const body = `${part(disposition.replace("NAME", "n".repeat(10_000)), "x")}--XYZ--\r\n`;
+    const response = await send(request("/upload", MULTIPART, body));
+    expectCleanClientError(response, 400);
+    expect(JSON.parse(response.body)).toEqual({
+      detail: "Field name exceeded maximum size of 1000 bytes.",
+    });
   });
 
   it.each([

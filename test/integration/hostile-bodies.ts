@@ -13,6 +13,8 @@ import {
   utf16le,
 } from "./hostile-wire.js";
 
+const FORBIDDEN_KEY = '{"detail":"Body contains a forbidden prototype key"}';
+
 /** Hostile bodies: encodings, numbers, keys, nesting, sizes, content types, truncation. */
 export const BODY_CASES: HostileCase[] = [
   // json.loads on bytes detects a BOM (utf-8-sig): FastAPI parses it
@@ -94,16 +96,19 @@ export const BODY_CASES: HostileCase[] = [
     status: [200],
     body: '{"name":"b","price":1}',
   },
+  // FastAPI accepts these (Python objects have no prototype to reach); JavaScript code that
+  // merges a body into an object does: refused with 400, as Fastify does
   {
     name: "a __proto__ key",
     chunks: [post("/items", JSON_TYPE, '{"__proto__":{"polluted":1},"name":"a","price":1}')],
-    status: [200],
-    body: ITEM,
+    status: [400],
+    body: FORBIDDEN_KEY,
   },
   {
     name: "a __proto__ key echoed",
     chunks: [post("/echo", JSON_TYPE, '{"__proto__":{"polluted":1}}')],
-    status: [200],
+    status: [400],
+    body: FORBIDDEN_KEY,
   },
   {
     name: "a constructor.prototype key",
@@ -114,8 +119,26 @@ export const BODY_CASES: HostileCase[] = [
         '{"constructor":{"prototype":{"polluted":1}},"name":"a","price":1}',
       ),
     ],
-    status: [200],
-    body: ITEM,
+    status: [400],
+    body: FORBIDDEN_KEY,
+  },
+  {
+    name: "an escaped __proto__ key",
+    chunks: [post("/echo", JSON_TYPE, '{"\\u005f_proto__":{"polluted":1}}')],
+    status: [400],
+    body: FORBIDDEN_KEY,
+  },
+  {
+    name: "a __proto__ key nested in an array",
+    chunks: [post("/echo", JSON_TYPE, '{"a":[1,{"b":{"__proto__":{"polluted":1}}}]}')],
+    status: [400],
+    body: FORBIDDEN_KEY,
+  },
+  {
+    name: "an escaped constructor.prototype key, nested",
+    chunks: [post("/echo", JSON_TYPE, '[{"constructor":{"\\u0070rototype":{"polluted":1}}}]')],
+    status: [400],
+    body: FORBIDDEN_KEY,
   },
   // Python's json raises RecursionError past ~1,000 levels: FastAPI answers 400 (§3: a body
   // it cannot decode); V8 parses it, but quoting it in a 422 or echoing it overflows the stack
@@ -143,9 +166,16 @@ export const BODY_CASES: HostileCase[] = [
     status: [400],
     body: PARSE_ERROR,
   },
+  // FastAPI parses up to ~1,000 levels; the default limit is 64 (docs/security.md)
   {
-    name: "arrays nested 500 deep, echoed",
-    chunks: [post("/echo", JSON_TYPE, nested(500, "[", "]"))],
+    name: "arrays nested 100 deep, echoed",
+    chunks: [post("/echo", JSON_TYPE, nested(100, "[", "]"))],
+    status: [400],
+    body: PARSE_ERROR,
+  },
+  {
+    name: "objects nested 64 deep, echoed",
+    chunks: [post("/echo", JSON_TYPE, nested(63, '{"a":', "}", "[1]"))],
     status: [200],
   },
   {

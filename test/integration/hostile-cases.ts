@@ -1,4 +1,5 @@
 import { BODY_CASES } from "./hostile-bodies.js";
+import { DEFAULTS_CASES } from "./hostile-defaults.js";
 import { HEADER_CASES } from "./hostile-headers.js";
 import { COOKIE_AND_HEADER_PARAM_CASES, QUERY_CASES } from "./hostile-params.js";
 import { REQUEST_LINE_CASES } from "./hostile-request-line.js";
@@ -13,4 +14,5 @@ export const HOSTILE_CASES: HostileCase[] = [
   ...BODY_CASES,
   ...QUERY_CASES,
   ...COOKIE_AND_HEADER_PARAM_CASES,
+  ...DEFAULTS_CASES,
 ];

@@ -259,8 +259,15 @@ export const HEADER_CASES: HostileCase[] = [
     status: [400],
     closes: true,
   },
-  // node keeps the first Host line; uvicorn's httptools keeps both: either way, answered
-  { name: "two Host headers", chunks: [get("/hello", ["Host: other"])], status: [200] },
+  // RFC 9112 §3.2: more than one Host line is a 400 (uvicorn answers; a proxy and the app
+  // could each believe a different host), and the connection closes
+  {
+    name: "two Host headers",
+    chunks: [get("/hello", ["Host: other"])],
+    status: [400],
+    body: '{"detail":"Duplicate Host header"}',
+    closes: true,
+  },
   {
     name: "an empty Host header",
     chunks: [raw("GET /hello HTTP/1.1\r\nHost:\r\n\r\n")],
@@ -270,13 +277,13 @@ export const HEADER_CASES: HostileCase[] = [
     name: "a slash redirect with a non-ASCII Host",
     chunks: [raw("GET /hello/ HTTP/1.1\r\nHost: caf\xe9\r\n\r\n")],
     status: [307],
-    headers: { location: "http://caf\xe9/hello" },
+    headers: { location: "/hello" },
   },
   {
     name: "a slash redirect to a path with an encoded CRLF",
     chunks: [get("/items/%0D%0ASet-Cookie:%20x=1/")],
     status: [307],
-    headers: { location: "http://127.0.0.1/items/%0D%0ASet-Cookie:%20x=1" },
+    headers: { location: "/items/%0D%0ASet-Cookie:%20x=1" },
   },
   // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without Host
   {
@@ -285,10 +292,12 @@ export const HEADER_CASES: HostileCase[] = [
     status: [400],
     closes: true,
   },
+  // FastAPI answers "http://evil.example/hello": an open redirect and a cache-poisoning shape
   {
     name: "a slash redirect with a hostile Host",
-    chunks: [raw("GET /hello/ HTTP/1.1\r\nHost: a\r\n\r\n")],
+    chunks: [raw("GET /hello/ HTTP/1.1\r\nHost: evil.example\r\n\r\n")],
     status: [307],
+    headers: { location: "/hello" },
   },
   {
     name: "Expect: 100-continue",
@@ -348,11 +357,13 @@ export const HEADER_CASES: HostileCase[] = [
     status: Array.from({ length: 200 }, () => 200),
     keepsOpen: true,
   },
+  // a body still arriving when the answer is sent is never read: the connection closes, so
+  // nothing after it is parsed (or answered) as a next request
   {
-    name: "pipelined: an unread body on a 404, then a request",
+    name: "pipelined: an unread 100 KB body on a 404, then a request",
     chunks: [Buffer.concat([post("/nope", JSON_TYPE, "x".repeat(100_000)), get("/hello")])],
-    status: [404, 200],
-    keepsOpen: true,
+    status: [404],
+    closes: true,
   },
   {
     name: "pipelined: an unread body on a 405, then a request",

@@ -84,13 +84,19 @@ export const QUERY_CASES: HostileCase[] = [
     status: [200],
   },
   { name: "only separators in the query", chunks: [get("/items/1?&&&==&=")], status: [200] },
-  // clients never send a fragment; uvicorn's h11 loop keeps it in the query as this does
-  // (its httptools loop drops it)
+  // clients never send a fragment; uvicorn's h11 loop keeps it in the query, its httptools
+  // loop drops it, as this does: what follows "#" never reaches the query (GHSA-crvj-82cr-hjcx)
   {
     name: "a fragment after the query",
     chunks: [get("/items/1?q=a#frag")],
     status: [200],
-    body: '{"item_id":1,"q":"a#frag","limit":10}',
+    body: '{"item_id":1,"q":"a","limit":10}',
+  },
+  {
+    name: "query params after a fragment",
+    chunks: [get("/items/1?q=a#&limit=100000")],
+    status: [200],
+    body: '{"item_id":1,"q":"a","limit":10}',
   },
   // Python ints are unbounded; an int here stops at Number.MAX_SAFE_INTEGER (the documented
   // limit of §1), so past it the answer is a 422 and never a wrong number

@@ -119,6 +119,8 @@ export interface HostileCase {
   contains?: string;
   /** headers the last response must carry, with these exact values */
   headers?: Record<string, string>;
+  /** the last response's body is at most this many characters */
+  maxBodyLength?: number;
 }
 
 export const ITEM = '{"name":"a","price":1}';

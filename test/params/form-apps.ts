@@ -64,6 +64,11 @@ export function createFormApp(options: AppOptions = {}): App {
     { params: { file: File() }, formLimits: { fileSize: 1024, fields: 5, parts: 10 } },
     ({ file }) => ({ size: file.size }),
   );
+  app.post(
+    "/tiny",
+    { params: { file: File() }, formLimits: { multipartSize: 64 * 1024 } },
+    ({ file }) => ({ size: file.size }),
+  );
   app.post("/token", { params: { form: Depends(OAuth2PasswordRequestForm) } }, ({ form }) => form);
   app.post(
     "/token-strict",

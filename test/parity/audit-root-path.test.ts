@@ -50,7 +50,7 @@ describeTransports(
     it("redirects a prefixed path to its other slash form, keeping the prefix", async () => {
       const response = await client().request("GET", "/api/v1/slash");
       expect(response.status).toBe(307);
-      expect(new URL(response.headers.get("location") ?? "").pathname).toBe("/api/v1/slash/");
+      expect(response.headers.get("location")).toBe("/api/v1/slash/");
     });
 
     it("still answers 404 for a prefixed path that names no route", async () => {

@@ -33,8 +33,15 @@ describe("§6 trailing-slash redirects", () => {
     await expectCase(strictClient, CASES["redirect-slashes-disabled"]);
   });
 
-  it("the redirect Location is built from the Host header", async () => {
+  it("the redirect Location is built from the Host header when the app trusts that host", async () => {
     const r = await client.get("/slash", { headers: { host: "api.example.com" } });
     expect(r.headers.get("location")).toBe("http://api.example.com/slash/");
+  });
+
+  // security divergence (docs/coming-from-fastapi.md): FastAPI writes http://evil.example/…
+  it("the redirect Location is a path for a host the app does not trust", async () => {
+    const r = await client.get("/slash?x=1", { headers: { host: "evil.example" } });
+    expect(r.status).toBe(307);
+    expect(r.headers.get("location")).toBe("/slash/?x=1");
   });
 });

@@ -32,7 +32,9 @@ export function createErrorsApp(): App {
 
 /** Mirrors err_b: trailing-slash redirects, router prefix roots. */
 export function createRedirectApp(): App {
-  const app = new App();
+  // FastAPI builds an absolute Location from any Host; Tailor only for a trusted host (a
+  // path otherwise), so the recordings compare with the test client's host trusted
+  const app = new App({ trustedRedirectHosts: ["testserver", "api.example.com"] });
   app.get("/slash/", {}, () => ({ slash: true }));
   app.post("/slash/", {}, () => ({ slash: true }));
   app.get("/noslash", {}, () => ({ noslash: true }));
