@@ -147,7 +147,31 @@ export {
   type OperationDescription,
 } from "./openapi/index.js";
 
+// WebSockets
+export {
+  WebSocket,
+  type WebSocketDefaults,
+  WebSocketDisconnect,
+  WebSocketException,
+  type WebSocketHandler,
+  type WebSocketRouteOptions,
+  type WebSocketState,
+} from "./websocket/index.js";
+
+// Serving controls
+export type { ServingDefaults, ServingStats } from "./app/serving-controls.js";
+export {
+  type ConcurrencyOptions,
+  type ConcurrencyStats,
+  DeadlineExceeded,
+} from "./limits/index.js";
+
+// CPU-bound work
+export { type WorkerPoolOptions, WorkerPool, type WorkerTask } from "./workers/worker-pool.js";
+
 // Serving and testing
 export { handleFetch } from "./http/fetch-handler.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";
+export { WebSocketDenialResponse, WebSocketTestSession } from "./testing/websocket-session.js";
+export { attachWebSocketUpgrade, type WebSocketUpgrades } from "./server/websocket-upgrade.js";

@@ -1,4 +1,5 @@
 import type { DependsMarker } from "../dependencies/dependency.js";
+import { inheritWebSocket, type WebSocketDeclaration } from "../websocket/declaration.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
 import type { ExtraResponse } from "./route-options.js";
 
@@ -20,6 +21,7 @@ export interface APIRouterOptions {
 export class APIRouter extends RouteRegistry {
   readonly #options: APIRouterOptions;
   readonly #declarations: RouteDeclaration[] = [];
+  readonly #websockets: WebSocketDeclaration[] = [];
 
   constructor(options: APIRouterOptions = {}) {
     super();
@@ -30,11 +32,22 @@ export class APIRouter extends RouteRegistry {
     this.#declarations.push(declaration);
   }
 
+  protected addWebSocket(declaration: WebSocketDeclaration): void {
+    this.#websockets.push(declaration);
+  }
+
   /** includes another router's routes into this one */
   includeRouter(router: APIRouter, options: IncludeOptions = {}): this {
     for (const declaration of router.declarations())
       this.addDeclaration(inherit(declaration, options));
+    for (const declaration of router.websocketDeclarations())
+      this.addWebSocket(inheritWebSocket(declaration, options));
     return this;
+  }
+
+  /** the WebSocket routes with this router's own prefix and dependencies applied */
+  websocketDeclarations(): WebSocketDeclaration[] {
+    return this.#websockets.map((declaration) => inheritWebSocket(declaration, this.#options));
   }
 
   /** the routes with this router's own prefix, tags, dependencies and responses applied */

@@ -5,10 +5,17 @@ import { handleFetch } from "../http/fetch-handler.js";
 import type { FormLimits } from "../http/form-body.js";
 import type { JsonLimits } from "../http/json-guard.js";
 import { compileRequestChecks, type RequestChecks } from "../http/request-checks.js";
+import type { WebSocketTransport } from "../http/websocket-transport.js";
 import type { MaybePromise } from "../internal/types.js";
+import type { ConcurrencyOptions } from "../limits/index.js";
 import { bodyKindOf } from "../params/analyze.js";
 import type { OutgoingResponse } from "../responses/response.js";
 import { legacySecurityHandler, SecurityHTTPException } from "../security/errors.js";
+import {
+  inheritWebSocket,
+  type WebSocketDeclaration,
+  type WebSocketDefaults,
+} from "../websocket/index.js";
 import type { APIRouter } from "./api-router.js";
 import { defaultName, siteOf } from "./declaration.js";
 import { describeApp, type OpenApiAppOptions } from "./describe.js";
@@ -19,8 +26,11 @@ import { chainMiddleware, type Middleware } from "./middleware-chain.js";
 import { DependencyOverrides } from "./overrides.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
 import { RouteCompiler } from "./route-compiler.js";
+import type { RouteOptions } from "./route-options.js";
 import type { RouteRecord } from "./route-record.js";
 import { type Mount, type Mountable, RouteTable } from "./route-table.js";
+import { ServingControls, type ServingStats } from "./serving-controls.js";
+import { attachWebSockets } from "./websockets.js";
 
 export type { Middleware };
 
@@ -61,6 +71,12 @@ export interface AppOptions extends OpenApiAppOptions {
   /** default false: every security scheme answers as FastAPI 0.115 did (403 where 0.122+ says 401) */
   securityLegacyStatus?: boolean;
   logger?: Logger;
+  /** WebSocket defaults every WebSocket route starts from (message size, pings, receive queue) */
+  websocket?: WebSocketDefaults;
+  /** default of every route's `concurrency` (each route gets its own limiter); docs routes excepted */
+  concurrency?: ConcurrencyOptions;
+  /** default of every route's `timeout` in ms; docs routes excepted */
+  timeout?: number;
 }
 
 const consoleLogger: Logger = {
@@ -94,6 +110,22 @@ export class App extends RouteRegistry {
   #pipeline: ((ctx: RequestContext) => MaybePromise<OutgoingResponse>) | undefined;
   #openapiDocument: Record<string, unknown> | undefined;
   #appScopeStarted = false;
+  readonly #controls = new ServingControls(
+    () => this.config,
+    (message, error) => this.#logError(message, error),
+  );
+  readonly #websockets = attachWebSockets(this, {
+    analyze: (route, _pathNames, where) =>
+      this.#compiler.analyze({
+        options: route.options as RouteOptions,
+        handler: route.handler as RouteRecord["handler"],
+        dependencies: route.dependencies,
+        path: route.path,
+        where,
+      }),
+    appScope: () => this.#compiler.appScope,
+    logError: (message, error) => this.#logError(message, error),
+  });
 
   constructor(options: AppOptions = {}) {
     super();
@@ -105,7 +137,12 @@ export class App extends RouteRegistry {
     this.#lifespan = new LifespanRunner(options.lifespan);
     this.#checkRequest = compileRequestChecks(options.requestChecks);
     this.#exceptionHandlers = new ExceptionHandlers(options.validationErrors);
-    this.#compiler = new RouteCompiler(options, this.dependencyOverrides, this.#logError);
+    this.#compiler = new RouteCompiler(
+      options,
+      this.dependencyOverrides,
+      this.#logError,
+      (route, compiled) => this.#controls.guard(route, compiled),
+    );
     this.#table = new RouteTable({
       rootPath: this.rootPath,
       redirectSlashes: options.redirectSlashes !== false,
@@ -148,7 +185,11 @@ export class App extends RouteRegistry {
         defaultName(methods, declaration.path),
       tags: declaration.tags,
       dependencies: declaration.dependencies,
-      responses: declaration.responses,
+      // the 503/504 of the route's concurrency and timeout are documented among its responses
+      responses: {
+        ...this.#controls.responsesFor(declaration.options, declaration.handler, where),
+        ...declaration.responses,
+      },
       where,
       site: declaration.site,
       graph: this.#compiler.analyze({ ...declaration, where }),
@@ -178,7 +219,29 @@ export class App extends RouteRegistry {
   includeRouter(router: APIRouter, options: IncludeOptions = {}): this {
     for (const declaration of router.declarations())
       this.addDeclaration(inherit(declaration, options));
+    for (const declaration of router.websocketDeclarations())
+      this.addWebSocket(inheritWebSocket(declaration, options));
     return this;
+  }
+
+  protected addWebSocket(declaration: WebSocketDeclaration): void {
+    this.#websockets.add(declaration);
+  }
+
+  /**
+   * Runs a WebSocket handshake through the matching WebSocket route (HTTP middleware, which
+   * does not understand WebSockets, is skipped, as in Starlette), or through a mounted app;
+   * no route: refused with 403.
+   */
+  handleWebSocket(ctx: RequestContext, transport: WebSocketTransport): Promise<void> {
+    ctx.appState = this.state;
+    if (this.rootPath !== "" && ctx.rootPath === "") ctx.rootPath = this.rootPath;
+    return this.#websockets.handle(ctx, transport);
+  }
+
+  /** the routes' concurrency and deadline counters, for a readiness probe */
+  servingStats(): ServingStats {
+    return this.#controls.stats();
   }
 
   /**

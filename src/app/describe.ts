@@ -10,6 +10,7 @@ import type {
 } from "../openapi/types.js";
 import type { ParamDeclaration } from "../params/analyze.js";
 import { isSourceModel } from "../params/compile.js";
+import { isEventSourceClass } from "../responses/event-stream.js";
 import { isGeneratorFunction } from "../responses/json-lines.js";
 import type { StandardSchemaV1 } from "../schema/index.js";
 import { describeSchema, modelShape } from "../schema/index.js";
@@ -209,10 +210,13 @@ export function describeRoute(record: RouteRecord): OperationDescription | undef
     parameters: describeParameters(params),
     status: options.status ?? 200,
     responseSchema: options.response ?? null,
-    // a generator handler streams JSON Lines: its `response` schema describes one item
+    // a generator handler streams JSON Lines (or events): its `response` schema describes one item
     responseMediaType: isGeneratorFunction(record.handler)
-      ? "application/jsonl"
+      ? isEventSourceClass(options.responseClass)
+        ? "text/event-stream"
+        : "application/jsonl"
       : mediaTypeOf(options.responseClass),
+    streamsItems: isGeneratorFunction(record.handler),
     responses: record.responses,
     security: describeSecurity(nodes),
   };

@@ -3,12 +3,19 @@ import type { ArgsOf } from "../dependencies/infer.js";
 import type { RequestContext } from "../http/context.js";
 import type { MaybePromise } from "../internal/types.js";
 import type { Response } from "../responses/response.js";
+import type { ServerSentEvent } from "../responses/streaming.js";
 import type { StandardSchemaV1 } from "../schema/index.js";
+import {
+  declareWebSocket,
+  type WebSocketHandler,
+  type WebSocketRouteOptions,
+} from "../websocket/declaration.js";
+import type { WebSocketDeclaration } from "../websocket/index.js";
 import type { ExtraResponse, RouteOptions } from "./route-options.js";
 
 type ParamsOf<TSpec> = TSpec extends { params: infer TParams } ? TParams : {};
 
-/** What a generator handler yields: each item is one line of a JSON Lines stream. */
+/** What a generator handler yields: each item is one JSON Lines line (or one server-sent event). */
 type ItemStream<TItem> =
   | AsyncGenerator<TItem, unknown, unknown>
   | Generator<TItem, unknown, unknown>;
@@ -21,7 +28,7 @@ export type ReturnOf<TSpec> = TSpec extends { response: infer TSchema extends St
   ?
       | StandardSchemaV1.InferInput<TSchema>
       | Response
-      | ItemStream<StandardSchemaV1.InferInput<TSchema>>
+      | ItemStream<StandardSchemaV1.InferInput<TSchema> | ServerSentEvent>
   : unknown;
 
 /** A route handler: its arguments are inferred from the path and `params`, never annotated. */
@@ -59,6 +66,21 @@ function stringKeys(responses: Record<string | number, ExtraResponse> | undefine
 /** The route-declaring methods shared by `App` and `APIRouter`. */
 export abstract class RouteRegistry {
   protected abstract addDeclaration(declaration: RouteDeclaration): void;
+  protected abstract addWebSocket(declaration: WebSocketDeclaration): void;
+
+  /**
+   * A WebSocket route: params are validated from the handshake (invalid → close 1008) and
+   * dependencies solved before the handler runs; generator dependencies close after the socket.
+   * @example app.websocket("/ws/{room}", { params: { token: Query(z.string()) } }, async (ws, { room, token }) => { await ws.accept(); await ws.sendJson({ room }); })
+   */
+  websocket<const TPath extends string, const TSpec extends WebSocketRouteOptions<ParamsShape>>(
+    path: TPath,
+    options: TSpec,
+    handler: WebSocketHandler<TPath, TSpec>,
+  ): this {
+    this.addWebSocket(declareWebSocket(path, options, handler as WebSocketDeclaration["handler"]));
+    return this;
+  }
 
   /** @example app.apiRoute("/any", { methods: ["GET", "PUT"] }, () => ({ ok: true })) */
   apiRoute<const TPath extends string, const TSpec extends RouteOptions<ParamsShape>>(

@@ -27,13 +27,17 @@ export class RouteCompiler {
   readonly #overrides: DependencyOverrides;
   readonly #options: RouteCompilerOptions;
   readonly #settings: CompileSettings;
+  readonly #wrap: (route: RouteRecord, compiled: CompiledRoute) => CompiledRoute;
   #version: number;
 
   constructor(
     options: RouteCompilerOptions,
     overrides: DependencyOverrides,
     logError: (message: string, error: unknown) => void,
+    /** puts a compiled route behind its serving controls (concurrency, timeout) */
+    wrap: (route: RouteRecord, compiled: CompiledRoute) => CompiledRoute = (_route, run) => run,
   ) {
+    this.#wrap = wrap;
     this.#options = options;
     this.#overrides = overrides;
     this.#version = overrides.version;
@@ -66,7 +70,7 @@ export class RouteCompiler {
   /** per request: the route's compiled closure (compiled now if it is the first request) */
   prepare(route: RouteRecord, routes: readonly RouteRecord[]): CompiledRoute {
     if (this.#version !== this.#overrides.version) this.refresh(routes);
-    return (route.compiled ??= compileRoute(route, this.#settings));
+    return (route.compiled ??= this.#wrap(route, compileRoute(route, this.#settings)));
   }
 
   /** re-analyses every route if the overrides changed since they were analysed */
@@ -82,6 +86,7 @@ export class RouteCompiler {
   /** compiles every route now instead of on its first request */
   compileAll(routes: readonly RouteRecord[]): void {
     this.refresh(routes);
-    for (const route of routes) route.compiled ??= compileRoute(route, this.#settings);
+    for (const route of routes)
+      route.compiled ??= this.#wrap(route, compileRoute(route, this.#settings));
   }
 }

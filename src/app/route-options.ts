@@ -1,5 +1,6 @@
 import type { DependsMarker, ParamsShape } from "../dependencies/dependency.js";
 import type { FormLimits } from "../http/form-body.js";
+import type { ConcurrencyOptions } from "../limits/index.js";
 import type { ResponseClass } from "../responses/render.js";
 import type { StandardSchemaV1 } from "../schema/index.js";
 
@@ -24,8 +25,10 @@ export interface RouteOptions<TParams extends ParamsShape = ParamsShape> {
   response?: StandardSchemaV1 | null;
   /** success status (default 200 for every method); 204/304 send no body */
   status?: number;
-  /** renders the returned value (default: JSON) */
+  /** renders the returned value (default: JSON); `EventSourceResponse` makes a generator handler's items server-sent events */
   responseClass?: ResponseClass;
+  /** an event-stream generator route: ms of silence before a `: ping` comment (default 15,000; 0: never) */
+  keepAlive?: number;
   /** keep only the fields the returned value set itself */
   responseExcludeUnset?: boolean;
   /** drop null fields */
@@ -51,4 +54,8 @@ export interface RouteOptions<TParams extends ParamsShape = ParamsShape> {
   bodyLimit?: number;
   /** limits for a form or multipart body, over the app's `formLimits` */
   formLimits?: FormLimits;
+  /** `limit` requests at once, `queue` more waiting FIFO up to `queueTimeout` ms; beyond: 503 + Retry-After (null: none, over the app's default) */
+  concurrency?: ConcurrencyOptions | null;
+  /** ms until the client gets 504 and `ctx.signal` aborts (null: none, over the app's default) */
+  timeout?: number | null;
 }

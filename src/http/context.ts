@@ -72,6 +72,7 @@ export class RequestContext {
   #cookies: Record<string, string> | undefined;
   #body: Promise<Uint8Array> | undefined;
   #signal: AbortSignal | undefined;
+  #abort: AbortController | undefined;
   #background: BackgroundTasks | undefined;
   #response: ResponseDraft | undefined;
   #state: Record<string, any> | undefined;
@@ -143,14 +144,21 @@ export class RequestContext {
     return JSON.parse(await this.text(limit));
   }
 
-  /** aborts when the client disconnects before the response is complete */
+  /** aborts when the client disconnects before the response is complete, or a deadline passes */
   get signal(): AbortSignal {
     if (this.#signal === undefined) {
       const controller = new AbortController();
       this.adapter.watchDisconnect(this, controller);
       this.#signal = controller.signal;
+      this.#abort = controller;
     }
     return this.#signal;
+  }
+
+  /** aborts `signal` with `reason` (the route's `timeout` passed) */
+  abort(reason: unknown): void {
+    if (this.#abort === undefined) void this.signal;
+    this.#abort!.abort(reason);
   }
 
   /** per-request state: reads fall through to the app's state, writes stay on this request */

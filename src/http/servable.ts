@@ -1,11 +1,14 @@
 import type { MaybePromise } from "../internal/types.js";
 import type { RequestContext } from "./context.js";
 import type { OutgoingResponse } from "./outgoing.js";
+import type { WebSocketTransport } from "./websocket-transport.js";
 
 /** What the adapters need of an app: the pipeline, and somewhere to log. */
 export interface Servable {
   /** a synchronous route may answer without a promise */
   handle(ctx: RequestContext): MaybePromise<OutgoingResponse>;
+  /** runs a WebSocket handshake (absent: upgrade requests are refused) */
+  handleWebSocket?(ctx: RequestContext, transport: WebSocketTransport): Promise<void>;
   startup(): Promise<void>;
   shutdown(): Promise<void>;
   readonly logger: { error(message: string, error?: unknown): void };

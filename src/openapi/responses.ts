@@ -1,11 +1,13 @@
 import { type JsonSchema, orderKeys, titleCase, toJsonSchema } from "../schema/index.js";
 import type { BuildContext } from "./context.js";
+import { eventItemSchema } from "./event-stream.js";
 import { responseKey, statusDescription } from "./naming.js";
 import type { OperationDescription } from "./types.js";
 import { VALIDATION_ERROR_RESPONSE } from "./validation-error.js";
 
 const JSON_MEDIA_TYPE = "application/json";
 const JSON_LINES_MEDIA_TYPE = "application/jsonl";
+const EVENT_STREAM_MEDIA_TYPE = "text/event-stream";
 
 /** Statuses whose responses carry no body (Starlette's rule): 1xx, 204, 205, 304. */
 function allowsBody(status: number): boolean {
@@ -36,9 +38,15 @@ export function buildResponses(
         : {};
     }
     // a JSON Lines stream documents one line's schema (OpenAPI 3.2 `itemSchema`), as FastAPI 0.134+
-    success.content = {
-      [mediaType]: mediaType === JSON_LINES_MEDIA_TYPE ? { itemSchema: schema } : { schema },
-    };
+    if (operation.streamsItems && mediaType === EVENT_STREAM_MEDIA_TYPE) {
+      const item = operation.responseSchema
+        ? titled(toJsonSchema(operation.responseSchema, ctx.outputIo, ctx.registry), operationId)
+        : null;
+      success.content = { [mediaType]: { itemSchema: eventItemSchema(item) } };
+    } else
+      success.content = {
+        [mediaType]: mediaType === JSON_LINES_MEDIA_TYPE ? { itemSchema: schema } : { schema },
+      };
   }
   responses[successKey] = success;
 

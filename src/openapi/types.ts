@@ -25,6 +25,8 @@ export interface OperationDescription {
   responseSchema?: StandardSchemaV1 | null;
   /** media type of the success response (`application/json` unless `responseClass` says otherwise) */
   responseMediaType: string;
+  /** the handler streams items (JSON Lines, server-sent events): the schema describes one item */
+  streamsItems?: boolean;
   responseDescription?: string;
   /** extra `responses` of the route and its routers, in declaration order */
   responses: Record<string, ExtraResponseDescription>;

@@ -3,6 +3,7 @@ import type { RequestContext } from "../http/context.js";
 import type { ResponseDraft } from "../http/response-draft.js";
 import { isBodylessStatus } from "../internal/status.js";
 import { declaredFields, type StandardSchemaV1, validatorFor } from "../schema/index.js";
+import { eventItems, isEventSourceClass } from "./event-stream.js";
 import { compileResponseFilter } from "./filter.js";
 import { isGeneratorFunction, jsonLines } from "./json-lines.js";
 import { encodeJson, type OutgoingResponse, Response, type ResponseInit } from "./response.js";
@@ -19,6 +20,8 @@ export interface RenderSpec {
   responseExcludeUnset?: boolean | undefined;
   responseExcludeNone?: boolean | undefined;
   responseInclude?: readonly string[] | undefined;
+  /** an event-stream generator route: ms of silence before a `: ping` comment */
+  keepAlive?: number | undefined;
 }
 
 /** Turns what a handler returned into the response to send (per request, no allocation beyond it). */
@@ -87,15 +90,24 @@ export function compileRender(spec: RenderSpec, handler: Function): Render {
   if (!isGeneratorFunction(handler)) return renderValue;
 
   // A generator handler streams its items as JSON Lines (FastAPI 0.134+), each item validated
-  // and filtered like a returned value; an item that does not fit ends the stream.
+  // and filtered like a returned value; an item that does not fit ends the stream. With
+  // responseClass: EventSourceResponse the items become server-sent events instead.
   const renderItem = (item: unknown): string => encodeJson(admit(item));
+  const eventSource = isEventSourceClass(responseClass) ? responseClass! : null;
   return (result, ctx) => {
     if (result instanceof Response) return result;
     const draft = ctx.responseDraft;
-    const response = new StreamingResponse(
-      jsonLines(result as AsyncIterable<unknown> | Iterable<unknown>, renderItem),
-      { status: draft?.status ?? status, mediaType: "application/jsonl" },
-    );
+    const items = result as AsyncIterable<unknown> | Iterable<unknown>;
+    const response =
+      eventSource !== null
+        ? new eventSource(eventItems(items, admit), {
+            status: draft?.status ?? status,
+            keepAlive: spec.keepAlive,
+          } as ResponseInit)
+        : new StreamingResponse(jsonLines(items, renderItem), {
+            status: draft?.status ?? status,
+            mediaType: "application/jsonl",
+          });
     if (draft !== undefined) applyDraft(response, draft);
     return response;
   };

@@ -1,3 +1,4 @@
+import { DEFAULT_KEEP_ALIVE, withKeepAlive } from "./keep-alive.js";
 import { mapItems } from "./map-items.js";
 import { encodeJson, Response, type ResponseBody, type ResponseInit } from "./response.js";
 
@@ -64,19 +65,33 @@ export function formatEvent(item: unknown): string {
   return `${frame}\n`;
 }
 
+export interface EventStreamInit {
+  /** ms of silence after which a `: ping` comment is sent (default 15,000; 0: never) */
+  keepAlive?: number;
+}
+
 /**
  * Server-sent events: each item of the iterable becomes `data: <compact JSON>`, or the frame a
- * `ServerSentEvent` describes. Sends `cache-control: no-cache` and `x-accel-buffering: no`.
+ * `ServerSentEvent` describes. Sends `cache-control: no-cache` and `x-accel-buffering: no`,
+ * and a `: ping` comment after `keepAlive` ms without an event.
  *
  * @example return new EventSourceResponse((async function* () { yield { token: "Hel" }; yield new ServerSentEvent({ rawData: "[DONE]" }); })());
  */
 export class EventSourceResponse extends Response {
-  constructor(events: AsyncIterable<unknown> | Iterable<unknown>, init: ResponseInit = {}) {
+  constructor(
+    events: AsyncIterable<unknown> | Iterable<unknown>,
+    init: ResponseInit & EventStreamInit = {},
+  ) {
     super(events, {
       ...init,
       headers: { "cache-control": "no-cache", "x-accel-buffering": "no", ...init.headers },
       mediaType: init.mediaType ?? "text/event-stream",
     });
+    if (this.body !== null && typeof this.body === "object" && !(this.body instanceof Uint8Array))
+      this.body = withKeepAlive(
+        this.body as AsyncIterable<string>,
+        init.keepAlive ?? DEFAULT_KEEP_ALIVE,
+      );
   }
 
   protected override render(content: unknown): ResponseBody {

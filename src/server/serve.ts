@@ -9,6 +9,7 @@ import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
 import { bodyLeftUnread, nodeAdapter, schemeOf } from "./node-adapter.js";
 import { sendNodeResponse } from "./send.js";
+import { attachWebSocketUpgrade } from "./websocket-upgrade.js";
 
 export interface ServeOptions {
   /** default "127.0.0.1" */
@@ -151,6 +152,7 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
   server.on("checkContinue", listener);
   server.keepAliveTimeout = 5_000;
   server.on("connect", refuseConnect);
+  const websockets = attachWebSocketUpgrade(server, app);
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -163,6 +165,8 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      // open WebSockets hold their connections: they are closed with 1001 as shutdown begins
+      const closingSockets = websockets.close(1001, "Server shutting down");
       await new Promise<void>((resolve) => {
         const timer = setTimeout(
           () => server.closeAllConnections(),
@@ -175,6 +179,7 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
         });
         server.closeIdleConnections();
       });
+      await closingSockets;
       await app.shutdown();
     })();
     return closing;

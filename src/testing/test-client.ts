@@ -1,5 +1,6 @@
 import { handleFetch } from "../http/fetch-handler.js";
 import type { Servable } from "../http/servable.js";
+import { connectWebSocket, type WebSocketTestSession } from "./websocket-session.js";
 
 export interface TestRequestInit {
   headers?: Record<string, string> | [string, string][];
@@ -85,6 +86,22 @@ export class TestClient {
       awaitAfterSend: true,
       client: { host: "testclient", port: 50000 },
     });
+  }
+
+  /**
+   * Opens a WebSocket in-process; resolves once the handler accepts. Rejects with
+   * `WebSocketDisconnect` when it closes before accepting (invalid params: 1008), and with
+   * `WebSocketDenialResponse` when the handshake is refused with an HTTP status.
+   * @example const ws = await client.websocketConnect("/ws?token=t1"); await ws.sendText("hi"); await ws.close();
+   */
+  async websocketConnect(
+    url: string,
+    init: { headers?: Record<string, string>; subprotocols?: string[] } = {},
+  ): Promise<WebSocketTestSession> {
+    await this.app.startup();
+    const headers = { ...this.#defaultHeaders, ...init.headers };
+    if (init.subprotocols?.length) headers["sec-websocket-protocol"] = init.subprotocols.join(", ");
+    return connectWebSocket(this.app, new URL(url, this.baseUrl.replace(/^http/, "ws")), headers);
   }
 
   get(url: string, init?: TestRequestInit) {

@@ -12,7 +12,7 @@ let reports = 0;
 
 /** a streaming operation's `itemSchema`: OpenAPI 3.2's field, as FastAPI writes it (validate.ts) */
 const isItemSchema = (p: LintProblem) =>
-  p.ruleId === "struct" && /\/application~1jsonl\/itemSchema$/.test(p.pointer);
+  p.ruleId === "struct" && /\/(application~1jsonl|text~1event-stream)\/itemSchema$/.test(p.pointer);
 
 beforeAll(async () => {
   for (const example of EXAMPLE_DOCUMENTS) {
@@ -24,7 +24,11 @@ beforeAll(async () => {
   }
   ({ reports, problems } = await redoclyLint(documents));
   itemSchemaProblems = problems.filter(isItemSchema);
-  problems = problems.filter((p) => !isItemSchema(p));
+  // redocly does not look inside an itemSchema, so a model only an itemSchema uses looks unused
+  const streaming = new Set(itemSchemaProblems.map((p) => p.file));
+  problems = problems.filter(
+    (p) => !isItemSchema(p) && !(p.ruleId === "no-unused-components" && streaming.has(p.file)),
+  );
 }, 120_000);
 
 describe.each(EXAMPLE_DOCUMENTS.map((example) => example.name))("the %s document", (name) => {
@@ -46,7 +50,10 @@ describe.each(EXAMPLE_DOCUMENTS.map((example) => example.name))("the %s document
 
 describe("redocly", () => {
   it("objects to nothing else about streaming operations than their 3.2 itemSchema", () => {
-    expect(itemSchemaProblems.map((p) => p.file)).toEqual(["tutorial-streaming.json"]);
+    expect(itemSchemaProblems.map((p) => p.file).sort()).toEqual([
+      "realtime-tokens.json",
+      "tutorial-streaming.json",
+    ]);
   });
 
   it("lints every example document in one run", () => {

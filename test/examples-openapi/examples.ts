@@ -92,6 +92,26 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/security/hardened.js")).app,
   },
   {
+    name: "realtime-chat",
+    source: "realtime/chat.ts#app",
+    load: async () => (await import("../../examples/realtime/chat.js")).app,
+  },
+  {
+    name: "realtime-cpu",
+    source: "realtime/cpu.ts#app",
+    load: async () => (await import("../../examples/realtime/cpu.js")).app,
+  },
+  {
+    name: "realtime-serving-controls",
+    source: "realtime/serving-controls.ts#app",
+    load: async () => (await import("../../examples/realtime/serving-controls.js")).app,
+  },
+  {
+    name: "realtime-tokens",
+    source: "realtime/tokens.ts#app",
+    load: async () => (await import("../../examples/realtime/tokens.js")).app,
+  },
+  {
     name: "security-api-key",
     source: "security/api-key.ts#app",
     load: async () => (await import("../../examples/security/api-key.js")).app,

@@ -1,0 +1,6 @@
+export {
+  ConcurrencyLimiter,
+  type ConcurrencyOptions,
+  type ConcurrencyStats,
+} from "./concurrency.js";
+export { DeadlineExceeded, type DeadlineHooks, guardRoute } from "./guard.js";
