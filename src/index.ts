@@ -139,6 +139,26 @@ export {
   type StaticFilesOptions,
 } from "./staticfiles/index.js";
 
+// Jobs
+export {
+  defineJob,
+  type EnqueueOptions,
+  type EnqueueResult,
+  type JobContext,
+  type JobDefinition,
+  type JobEvent,
+  JobQueue,
+  type JobQueueOptions,
+  type JobRecord,
+  type JobRouteTarget,
+  type JobStatus,
+  type JobWorker,
+  type MountJobOptions,
+  mountJob,
+  QueueFullError,
+  type WorkOptions,
+} from "./jobs/index.js";
+
 // OpenAPI
 export { describeApp, describeRoute, type OpenApiAppOptions } from "./app/describe.js";
 export {

@@ -1,10 +1,12 @@
 /** Builds the AI inference service: lifespan (the model loads once), routers, CORS, errors. */
 
+import type { JobQueue } from "tailor";
 import { App, CORSMiddleware, JSONResponse } from "tailor";
 import { concurrencyLimit } from "./core/concurrency.js";
 import { type InferenceSettings, settings } from "./core/config.js";
 import { createLogger } from "./core/logging.js";
 import { router as admin } from "./routers/admin.js";
+import { mountBatches } from "./routers/batches.js";
 import { router as health } from "./routers/health.js";
 import { router as inference } from "./routers/inference.js";
 import {
@@ -19,6 +21,8 @@ export interface AppParts {
   modelClient?: ModelClient;
   /** where JSON log lines go (default: stdout) */
   writeLog?: (line: string) => void;
+  /** the queue of /v1/batches (default: REDIS_URL or JOBS_DB; neither: no batch routes) */
+  jobQueue?: JobQueue;
 }
 
 // #region create-app
@@ -50,6 +54,7 @@ export function createApp(config: InferenceSettings = settings(), parts: AppPart
     prefix: "/v1",
     dependencies: [concurrencyLimit(config.max_concurrent_requests)],
   });
+  mountBatches(app, parts.jobQueue);
   app.includeRouter(health);
   app.includeRouter(admin);
 

@@ -19,6 +19,7 @@ export const ConfigErrorCodes = {
   E_STATIC_DIRECTORY: "a StaticFiles directory does not exist or is not a directory",
   E_UNSAFE_PATTERN:
     "a request param's regex pattern needs backtracking (backreference, lookaround), which can take exponential time",
+  E_JOB_CONFIG: "a job or job queue was declared with invalid options",
 } as const;
 
 export type ConfigErrorCode = keyof typeof ConfigErrorCodes;

@@ -21,6 +21,16 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/demo/app.js")).app,
   },
   {
+    name: "jobs-app",
+    source: "jobs/app.ts#createApp",
+    load: async () => {
+      const { JobQueue } = await import("../../src/index.js");
+      // the queue opens on first use: building the document touches no file
+      const queue = new JobQueue({ path: ":memory:" });
+      return (await import("../../examples/jobs/app.js")).createApp(queue);
+    },
+  },
+  {
     name: "dependencies-app-scoped",
     source: "dependencies/app-scoped.ts#app",
     load: async () => (await import("../../examples/dependencies/app-scoped.js")).app,
