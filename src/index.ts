@@ -190,7 +190,10 @@ export {
 export { type WorkerPoolOptions, WorkerPool, type WorkerTask } from "./workers/worker-pool.js";
 
 // Serving and testing
-export { handleFetch } from "./http/fetch-handler.js";
+export type { FetchEntry } from "./http/fetch-entry.js";
+export { type FetchOptions, handleFetch } from "./http/fetch-handler.js";
+export { type BunServer, serveBun } from "./server/bun.js";
+export { type DenoServer, serveDeno } from "./server/deno.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";
 export { WebSocketDenialResponse, WebSocketTestSession } from "./testing/websocket-session.js";

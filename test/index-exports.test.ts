@@ -77,6 +77,8 @@ describe("the package's public API", () => {
         "mountJob",
         "safeCompare",
         "serve",
+        "serveBun",
+        "serveDeno",
       ]
     `);
   });

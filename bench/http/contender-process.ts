@@ -1,6 +1,6 @@
 // Starts a contender server pinned to CPU 0, waits until it answers, reads its peak RSS, stops it.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
@@ -12,6 +12,8 @@ const SKIP_EXIT_CODE = 3;
 
 export interface ContenderDef {
   name: string;
+  /** what runs the server: gc.ts counts allocations on node only */
+  runtime: "node" | "bun" | "python";
   /** Returns a reason when the contender cannot run on this machine. */
   unavailable?: () => string | null;
   command: (port: number) => string[];
@@ -22,7 +24,21 @@ export interface ContenderDef {
 function nodeContender(name: string): ContenderDef {
   return {
     name,
+    runtime: "node",
     command: (port) => ["node", "--import", "tsx", `${CONTENDERS_DIR}${name}.ts`, String(port)],
+  };
+}
+
+/** Bun as npm installs it (the "bun" devDependency): a native binary, so its pid is the server's. */
+export const BUN = `${ROOT}node_modules/.bin/bun`;
+
+/** A contender run by Bun; `file` is its entry under contenders/ (hono.ts serves on either). */
+function bunContender(name: string, file: string, bunArgs: string[] = []): ContenderDef {
+  return {
+    name,
+    runtime: "bun",
+    unavailable: () => (existsSync(BUN) ? null : `${BUN} is missing (npm ci installs "bun")`),
+    command: (port) => [BUN, ...bunArgs, `${CONTENDERS_DIR}${file}.ts`, String(port)],
   };
 }
 
@@ -42,6 +58,7 @@ export const CONTENDERS: ContenderDef[] = [
   nodeContender("express"),
   {
     name: "fastapi",
+    runtime: "python",
     unavailable: pythonHasFastApi,
     command: (port) => ["python3", `${CONTENDERS_DIR}fastapi.py`, String(port)],
   },
@@ -51,6 +68,14 @@ export const CONTENDERS: ContenderDef[] = [
     // published package ship): tsconfig.build.json maps no paths, so tsx leaves the import to node
     env: { TSX_TSCONFIG_PATH: "tsconfig.build.json" },
   },
+  // The Bun round: the same scenarios and checks, each framework on Bun's own server.
+  bunContender("raw-bun", "raw-bun"),
+  bunContender("elysia", "elysia"),
+  bunContender("hono-bun", "hono"),
+  // the unchanged tailor.ts: serve() picks Bun.serve; "tailor" maps to dist/ as on node
+  bunContender("tailor-bun", "tailor", [
+    `--tsconfig-override=${fileURLToPath(new URL("./tsconfig.bun.json", import.meta.url))}`,
+  ]),
 ];
 
 export interface RunningContender {
@@ -181,7 +206,7 @@ export function readCpuSeconds(pid: number): number {
 
 /** Tailor is measured as it ships: builds dist/ (`tsc -p tsconfig.build.json`) when it runs. */
 export function buildTailorIfMeasured(defs: ContenderDef[]): void {
-  if (!defs.some((c) => c.name === "tailor")) return;
+  if (!defs.some((c) => c.name.startsWith("tailor"))) return;
   console.log("building dist/ (tsc -p tsconfig.build.json)");
   execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
 }

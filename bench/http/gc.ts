@@ -32,7 +32,8 @@ const durationSec = Number(values.duration);
 const onlyIds = values.only?.split(",").map((s) => s.trim().toUpperCase());
 const names = values.contenders?.split(",").map((s) => s.trim());
 const scenarios = SCENARIOS.filter((s) => !onlyIds || onlyIds.includes(s.id));
-const defs = CONTENDERS.filter((c) => (!names || names.includes(c.name)) && c.name !== "fastapi");
+// the probe is a node --import: allocation is counted on node's contenders only
+const defs = CONTENDERS.filter((c) => (!names || names.includes(c.name)) && c.runtime === "node");
 const command = ["npx tsx bench/http/gc.ts", ...process.argv.slice(2)].join(" ");
 
 interface Probe {

@@ -9,6 +9,7 @@ const PACKAGES = [
   "@hono/zod-openapi",
   "@hono/node-server",
   "express",
+  "elysia",
   "zod",
   "autocannon",
   "tsx",
@@ -44,7 +45,7 @@ export function describeMachine(): string[] {
   ]);
   return [
     `Machine: \`nproc\` = ${tryRun("nproc", []) ?? "?"}, CPU: ${model}, ${process.platform} ${tryRun("uname", ["-r"]) ?? ""}`,
-    `Node: ${process.version}`,
+    `Node: ${process.version}; Bun: ${tryRun(`${ROOT}node_modules/.bin/bun`, ["--version"]) ?? "not installed"}`,
     `Packages: ${PACKAGES.map((p) => `${p} ${packageVersion(p)}`).join(", ")}`,
     `Python: ${python ?? "fastapi/uvicorn not importable"}`,
   ];

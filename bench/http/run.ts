@@ -14,6 +14,7 @@ import {
   resetPeakRss,
   startContender,
 } from "./contender-process.js";
+import { goalsTable } from "./goals.js";
 import { LOAD_GENERATOR, runLoad } from "./load.js";
 import { describeMachine } from "./machine.js";
 import { type Absent, absentNotes, type Measurement, scenarioTable, summarize } from "./report.js";
@@ -137,6 +138,7 @@ const loadNote =
     : "");
 const order = running.map((c) => c.name);
 const tables = scenarios.map((s) => scenarioTable(s, summarize(s.id, measurements, order), absent));
+const goals = goalsTable(scenarios, measurements);
 const machine = describeMachine();
 const peakNote = peakIsPerRun
   ? "peak RSS is VmHWM of the server process, reset before each measurement (clear_refs 5)"
@@ -154,7 +156,8 @@ const doc = [
     `one ${LOAD_GENERATOR} process per measurement; ${durationSec} s per measurement, ${rounds} interleaved ` +
     `rounds, ${warmupSec} s warm-up per contender and scenario in round 1.`,
   "- Tailor runs from dist/, built by `tsc -p tsconfig.build.json` before measuring (the code " +
-    "a published package ships); every contender's entry file is loaded through tsx.",
+    "a published package ships); every node contender's entry file is loaded through tsx; " +
+    "the Bun round runs each entry file on Bun itself, Tailor's being the same tailor.ts (serve() picks Bun.serve).",
   "- 100 connections (scenario E: 1,000). Every number is the median over rounds; " +
     "× columns are medians of same-round ratios of req/s.",
   `- ${peakNote}.`,
@@ -167,8 +170,14 @@ const doc = [
   "",
   absentNotes(absent),
   "",
+  "### Goals (issue 16): medians of same-round ratios and CPU differences",
+  "",
+  goals,
+  "",
   tables.join("\n\n"),
   "",
 ].join("\n");
 writeFileSync(RESULTS_FILE, doc);
-console.log(`\n${tables.join("\n\n")}\n\n${absentNotes(absent)}\nWrote bench/RESULTS.md`);
+console.log(
+  `\n${tables.join("\n\n")}\n\n${goals}\n\n${absentNotes(absent)}\nWrote bench/RESULTS.md`,
+);

@@ -1,7 +1,7 @@
 import type { DependsMarker } from "../dependencies/dependency.js";
 import type { ValidationErrorLimits } from "../errors/error-limits.js";
 import type { RequestContext } from "../http/context.js";
-import { handleFetch } from "../http/fetch-handler.js";
+import { createFetchEntry, type FetchEntry } from "../http/fetch-entry.js";
 import type { FormLimits } from "../http/form-body.js";
 import type { JsonLimits } from "../http/json-guard.js";
 import { compileRequestChecks, type RequestChecks } from "../http/request-checks.js";
@@ -273,10 +273,11 @@ export class App extends RouteRegistry {
   }
 
   /**
-   * Answers a Web-standard Request (Bun, Deno, Workers).
-   * @example export default { fetch: app.fetch };
+   * Answers a Web-standard Request (Bun, Deno, Workers); the first request runs the lifespan's
+   * startup if nothing has.
+   * @example export default { fetch: app.fetch }; // Bun; on Deno: Deno.serve(app.fetch)
    */
-  readonly fetch = (request: Request): Promise<globalThis.Response> => handleFetch(this, request);
+  readonly fetch: FetchEntry = createFetchEntry(this);
 
   /** compiles every route now instead of on its first request */
   compile(): this {

@@ -33,6 +33,12 @@ export interface RequestAdapter {
   watchDisconnect(ctx: RequestContext, controller: AbortController): void;
   /** the client's address */
   client(ctx: RequestContext): { host: string; port: number } | null;
+  /**
+   * for contexts created without a header record: one header, and the whole record on first
+   * use (a Web Request's headers are read only when a route asks, as Bun reads them lazily)
+   */
+  header?(ctx: RequestContext, name: string): string | undefined;
+  headers?(ctx: RequestContext): HeaderValues;
 }
 
 /** A function run after the response is sent (generator teardown, background tasks). */
@@ -53,8 +59,6 @@ export class RequestContext {
   rawPath: string;
   /** the query string without "?" ("" when absent) */
   readonly rawQuery: string;
-  /** lowercase header names; repeated lines joined with ", " (cookies with "; ") */
-  readonly headers: HeaderValues;
   readonly scheme: string;
   /** the mount prefix this app is served under ("" at the top) */
   rootPath = "";
@@ -68,6 +72,7 @@ export class RequestContext {
   /** set when the connection must close after this response (e.g. an unread oversized body) */
   closeConnection = false;
 
+  #headers: HeaderValues | undefined;
   #query: QueryValues | undefined;
   #cookies: Record<string, string> | undefined;
   #body: Promise<Uint8Array> | undefined;
@@ -84,13 +89,14 @@ export class RequestContext {
     native: unknown,
     method: string,
     url: string,
-    headers: HeaderValues,
+    /** undefined: the adapter's `header`/`headers` read them when asked */
+    headers: HeaderValues | undefined,
     scheme = "http",
   ) {
     this.adapter = adapter;
     this.native = native;
     this.method = method;
-    this.headers = headers;
+    this.#headers = headers;
     this.scheme = scheme;
     // a fragment is never part of a request: "/search?q=a#&limit=9" reads only q (a raw "#" on
     // the wire would otherwise smuggle query params past whatever built the URL)
@@ -109,14 +115,22 @@ export class RequestContext {
 
   get cookies(): Record<string, string> {
     if (this.#cookies === undefined) {
-      const header = this.headers.cookie;
+      const header =
+        this.#headers === undefined ? this.adapter.header!(this, "cookie") : this.#headers.cookie;
       this.#cookies = parseCookies(Array.isArray(header) ? header.join("; ") : header);
     }
     return this.#cookies;
   }
 
+  /** lowercase header names; repeated lines joined with ", " (cookies with "; ") */
+  get headers(): HeaderValues {
+    this.#headers ??= this.adapter.headers!(this);
+    return this.#headers;
+  }
+
   header(name: string): string | undefined {
-    const value = this.headers[name];
+    if (this.#headers === undefined) return this.adapter.header!(this, name);
+    const value = this.#headers[name];
     return Array.isArray(value) ? value.join(", ") : value;
   }
 

@@ -7,6 +7,7 @@ import { internalErrorResponse, type OutgoingResponse } from "../http/outgoing.j
 import type { Servable } from "../http/servable.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
+import { nativeServe } from "./native-dispatch.js";
 import { bodyLeftUnread, nodeAdapter, schemeOf } from "./node-adapter.js";
 import { sendNodeResponse } from "./send.js";
 import { attachWebSocketUpgrade } from "./websocket-upgrade.js";
@@ -22,8 +23,9 @@ export interface ServeOptions {
   shutdownTimeout?: number;
 }
 
-export interface RunningServer {
-  readonly server: Server;
+export interface RunningServer<TServer = Server> {
+  /** node's http.Server; on Bun and Deno the runtime's own (see serveBun / serveDeno) */
+  readonly server: TServer;
   readonly port: number;
   readonly url: string;
   /** stops accepting, waits for in-flight requests, runs the app's shutdown */
@@ -144,6 +146,9 @@ export function createNodeListener(app: Servable) {
  * @example const server = await serve(app, { port: 8000 }); … await server.close();
  */
 export async function serve(app: Servable, options: ServeOptions = {}): Promise<RunningServer> {
+  // on Bun and Deno, their own server (its type is theirs: serveBun/serveDeno name it)
+  const native = nativeServe(app, options);
+  if (native !== undefined) return native as Promise<RunningServer<any>>;
   await app.startup();
   const listener = createNodeListener(app);
   const server = createServer({ keepAlive: true }, listener);

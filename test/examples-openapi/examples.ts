@@ -97,6 +97,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/performance/app.js")).app,
   },
   {
+    name: "runtimes-app",
+    source: "runtimes/app.ts#createApp",
+    load: async () => (await import("../../examples/runtimes/app.js")).createApp(),
+  },
+  {
     name: "security-hardened",
     source: "security/hardened.ts#app",
     load: async () => (await import("../../examples/security/hardened.js")).app,

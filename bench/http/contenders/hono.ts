@@ -1,4 +1,4 @@
-// Hono 4 with @hono/zod-openapi routes on @hono/node-server.
+// Hono 4 with @hono/zod-openapi routes on @hono/node-server (on Bun: Bun.serve).
 import { serve } from "@hono/node-server";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
@@ -109,4 +109,7 @@ app.get("/sse", (c) => {
   });
 });
 
-serve({ fetch: app.fetch, hostname: "127.0.0.1", port });
+// on Bun, Bun's own server (how Hono runs there); on node, @hono/node-server
+const bun = (globalThis as { Bun?: { serve(options: object): unknown } }).Bun;
+if (bun) bun.serve({ fetch: app.fetch, hostname: "127.0.0.1", port });
+else serve({ fetch: app.fetch, hostname: "127.0.0.1", port });

@@ -1,10 +1,10 @@
 // node:http with hand-written routing and validation: the practical ceiling for the other contenders.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { type Issue, type Item, validateItem } from "./raw-validation.js";
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
 const API_KEY = "secret";
 const INT = /^-?\d+$/;
-const SKU = /^[A-Z]{3}-\d{4}$/;
 const JSON_TYPE = { "content-type": "application/json" };
 const SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -12,51 +12,9 @@ const SSE_HEADERS = {
   "x-accel-buffering": "no",
 };
 
-type Issue = { loc: (string | number)[]; msg: string };
-type Item = {
-  name: string;
-  price: number;
-  tags: string[];
-  dimensions: { width: number; height: number };
-  in_stock: boolean;
-  sku: string;
-};
-
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, JSON_TYPE);
   res.end(JSON.stringify(body));
-}
-
-function isNumber(v: unknown): v is number {
-  return typeof v === "number" && Number.isFinite(v);
-}
-
-function validateItem(v: unknown): Issue[] {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    return [{ loc: ["body"], msg: "Input should be a valid dictionary" }];
-  }
-  const o = v as Record<string, unknown>;
-  const issues: Issue[] = [];
-  if (typeof o.name !== "string" || o.name.length < 1) {
-    issues.push({ loc: ["body", "name"], msg: "String should have at least 1 character" });
-  }
-  if (!isNumber(o.price) || o.price <= 0) {
-    issues.push({ loc: ["body", "price"], msg: "Input should be greater than 0" });
-  }
-  if (!Array.isArray(o.tags) || !o.tags.every((t) => typeof t === "string")) {
-    issues.push({ loc: ["body", "tags"], msg: "Input should be a valid list of strings" });
-  }
-  const d = o.dimensions as Record<string, unknown> | null | undefined;
-  if (typeof d !== "object" || d === null || !isNumber(d.width) || !isNumber(d.height)) {
-    issues.push({ loc: ["body", "dimensions"], msg: "Input should be {width, height} numbers" });
-  }
-  if (typeof o.in_stock !== "boolean") {
-    issues.push({ loc: ["body", "in_stock"], msg: "Input should be a valid boolean" });
-  }
-  if (typeof o.sku !== "string" || !SKU.test(o.sku)) {
-    issues.push({ loc: ["body", "sku"], msg: "String should match pattern" });
-  }
-  return issues;
 }
 
 function getItem(res: ServerResponse, id: string, search: string): void {

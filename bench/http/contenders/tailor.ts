@@ -1,5 +1,6 @@
 // Tailor: the framework under test, written against its public API (no handler annotations).
 // The harness runs it on the built package (dist/); run alone, tsx maps "tailor" to src/.
+// The Bun round runs this same file on Bun, where serve() serves on Bun.serve.
 
 import {
   App,

@@ -1,0 +1,119 @@
+import { answerFetch } from "../http/fetch-handler.js";
+import type { Servable } from "../http/servable.js";
+import type { WebSocketAcceptOptions } from "../http/websocket-transport.js";
+import { serveNative } from "./native-serve.js";
+import type { RunningServer, ServeOptions } from "./serve.js";
+import {
+  closeWebSockets,
+  isWebSocketRequest,
+  runWebSocket,
+  type WebPeer,
+  WebWebSocketTransport,
+} from "./web-websocket.js";
+
+/** The part of Bun's `Server` Tailor uses (bun-types is not a dependency). */
+export interface BunServer {
+  readonly port: number;
+  requestIP(request: Request): { address: string; port: number } | null;
+  /** seconds a request's connection may stay idle; 0 = never times out */
+  timeout(request: Request, seconds: number): void;
+  stop(closeActiveConnections?: boolean): Promise<void>;
+  upgrade(request: Request, options: { data: unknown; headers?: Record<string, string> }): boolean;
+}
+
+/** Bun's ServerWebSocket, as its handlers receive it; `data` is what `upgrade` was given. */
+interface BunSocket extends WebPeer {
+  readonly data: BunWebSocketTransport;
+}
+
+interface BunServeOptions {
+  hostname: string;
+  port: number;
+  fetch(request: Request, server: BunServer): Response | Promise<Response | undefined>;
+  websocket: {
+    open(ws: BunSocket): void;
+    message(ws: BunSocket, message: string | Uint8Array): void;
+    close(ws: BunSocket, code: number, reason: string): void;
+  };
+}
+
+interface BunGlobal {
+  serve(options: BunServeOptions): BunServer;
+}
+
+/** Bun's runtime object, when the code runs on Bun. */
+export function bunGlobal(): BunGlobal | undefined {
+  return (globalThis as { Bun?: BunGlobal }).Bun;
+}
+
+/**
+ * A streamed response may go quiet for longer than Bun's 10 s idle timeout (a model thinking
+ * between tokens): its connection never times out.
+ */
+function keepStreamOpen(request: Request, platform: unknown): void {
+  (platform as BunServer).timeout(request, 0);
+}
+
+/** A handshake Bun upgrades with `server.upgrade`; the server's websocket handlers feed it. */
+class BunWebSocketTransport extends WebWebSocketTransport {
+  readonly #server: BunServer;
+
+  constructor(request: Request, server: BunServer, open: Set<WebWebSocketTransport>) {
+    super(request, open);
+    this.#server = server;
+  }
+
+  protected upgrade(options: WebSocketAcceptOptions): undefined {
+    const headers = { ...options.headers };
+    if (options.subprotocol !== undefined) headers["sec-websocket-protocol"] = options.subprotocol;
+    if (!this.#server.upgrade(this.request, { data: this, headers }))
+      throw new Error("Bun refused the WebSocket upgrade");
+    return undefined;
+  }
+}
+
+const bunWebSocket: BunServeOptions["websocket"] = {
+  open: (ws) => ws.data.opened(ws),
+  message: (ws, message) =>
+    ws.data.received(typeof message === "string" ? message : new Uint8Array(message)),
+  close: (ws, code, reason) => ws.data.closed(code, reason),
+};
+
+/**
+ * Serves an app on `Bun.serve`, Bun's own HTTP server, through `app.fetch`'s pipeline.
+ * `serve()` calls it when it runs on Bun.
+ *
+ * @example const server = await serveBun(app, { port: 8000 });
+ */
+export function serveBun(
+  app: Servable,
+  options: ServeOptions = {},
+): Promise<RunningServer<BunServer>> {
+  const bun = bunGlobal();
+  if (bun === undefined)
+    return Promise.reject(new Error("serveBun() runs on Bun only; serve() picks the server"));
+  return serveNative(app, options, async (hostname, port) => {
+    const sockets = new Set<WebWebSocketTransport>();
+    let fetchOptions: { platform: BunServer; onStream: typeof keepStreamOpen } | undefined;
+    const server = bun.serve({
+      hostname,
+      port,
+      // one options object for every request: Bun passes the same server each time
+      fetch(request, server) {
+        fetchOptions ??= { platform: server, onStream: keepStreamOpen };
+        if (app.handleWebSocket !== undefined && isWebSocketRequest(request))
+          return runWebSocket(app, new BunWebSocketTransport(request, server, sockets), server);
+        return answerFetch(app, request, fetchOptions);
+      },
+      websocket: bunWebSocket,
+    });
+    return {
+      server,
+      port: server.port,
+      stop: (force) => {
+        closeWebSockets(sockets);
+        return server.stop(force);
+      },
+    };
+  });
+}
