@@ -14,7 +14,7 @@ let client: TestClient;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "tailor-inference-batches-"));
-  const settings = settingsFrom({ LOCAL_TOKEN_LATENCY_MS: "0" });
+  const settings = settingsFrom({ LOCAL_TOKEN_LATENCY_MS: "0", DATABASE_PATH: ":memory:" });
   const app = createApp(settings, {
     modelClient: new LocalEngine({ modelPath: settings.model_path, tokenLatencyMs: 0 }),
     writeLog: () => {},
@@ -48,8 +48,11 @@ describe("batch embeddings as jobs", () => {
       body: { input: texts.slice(0, 3) },
       headers: KEY,
     });
-    const expected = (await direct.json()) as { embeddings: number[][]; dimensions: number };
-    expect(last.result.embeddings.slice(0, 3)).toEqual(expected.embeddings);
+    const expected = (await direct.json()) as {
+      data: { embedding: number[] }[];
+      dimensions: number;
+    };
+    expect(last.result.embeddings.slice(0, 3)).toEqual(expected.data.map((item) => item.embedding));
     expect(last.result.dimensions).toBe(expected.dimensions);
   });
 
@@ -66,14 +69,19 @@ describe("batch embeddings as jobs", () => {
     });
     expect(empty.status).toBe(422);
     const unknown = await client.get("/v1/batches/embeddings/nope", { headers: KEY });
-    expect(await unknown.json()).toEqual({ detail: "Job not found" });
+    expect(unknown.status).toBe(404);
+    // like every /v1 error: FastAPI's detail beside OpenAI's error
+    expect(await unknown.json()).toMatchObject({
+      detail: "Job not found",
+      error: { message: "Job not found", type: "invalid_request_error" },
+    });
   });
 
   it("documents the batch routes beside the service's own", async () => {
     const doc = (await (await client.get("/openapi.json")).json()) as any;
     const submit = doc.paths["/v1/batches/embeddings"].post;
     expect(submit.tags).toEqual(["batches"]);
-    expect(submit.security).toEqual([{ APIKeyHeader: [] }]);
+    expect(submit.security).toEqual([{ APIKeyHeader: [] }, { HTTPBearer: [] }]);
     expect(submit.requestBody.content["application/json"].schema).toEqual({
       $ref: "#/components/schemas/EmbeddingBatch",
     });

@@ -14,7 +14,7 @@ describe("health", () => {
     const engine = new LocalEngine({ modelPath: "m", tokenLatencyMs: 30 });
     const { client, logs } = makeService({}, engine);
     const ready = await client.get("/ready");
-    expect(await ready.text()).toBe('{"status":"ready","backend":"local"}');
+    expect(await ready.text()).toBe('{"status":"ready","backend":"local","running":0,"queued":0}');
     expect(logs[0]).toMatchObject({ event: "model_loaded", backend: "local" });
     const reloading = client.post("/admin/models/mistral-7b-instruct/reload", { headers: ADMIN });
     await new Promise((resolve) => setTimeout(resolve, 5));

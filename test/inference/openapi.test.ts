@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectValidOpenApi } from "../openapi/validate.js";
 import { makeService } from "./helpers.js";
 
 const { client } = makeService();
@@ -8,7 +9,8 @@ describe("the inference service's OpenAPI document", () => {
     const doc = await (await client.get("/openapi.json")).json();
     expect(doc.info).toEqual({
       title: "AI Inference API",
-      description: "Completions, embeddings and streamed chat in front of a local or Ollama model.",
+      description:
+        "Completions, embeddings, chat and retrieval in front of a local, Ollama or OpenAI-compatible model; OpenAI's SDKs work against it.",
       version: "1.0.0",
     });
     const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
@@ -16,17 +18,25 @@ describe("the inference service's OpenAPI document", () => {
         ([method, op]) => `${method.toUpperCase()} ${path} ${op.tags?.join(",")}`,
       ),
     );
-    expect(operations.sort()).toEqual([
-      "GET /admin/models admin",
-      "GET /health health",
-      "GET /ready health",
-      "POST /admin/models/{name}/reload admin",
-      "POST /v1/chat inference",
-      "POST /v1/classify inference",
-      "POST /v1/completions inference",
-      "POST /v1/embeddings inference",
-      "POST /v1/search inference",
-    ]);
+    expect(operations.sort()).toEqual(
+      [
+        "GET /admin/models admin",
+        "GET /health health",
+        "GET /ready health",
+        "POST /admin/models/{name}/reload admin",
+        "DELETE /v1/documents/{document_id} retrieval",
+        "GET /v1/documents retrieval",
+        "GET /v1/models openai",
+        "GET /v1/models/{model} openai",
+        "POST /v1/chat inference",
+        "POST /v1/chat/completions openai",
+        "POST /v1/classify inference",
+        "POST /v1/completions inference",
+        "POST /v1/documents retrieval",
+        "POST /v1/embeddings inference",
+        "POST /v1/search retrieval",
+      ].sort(),
+    );
     expect(doc.paths["/v1/completions"].post.summary).toBe("Generate a text completion");
   });
 
@@ -39,6 +49,11 @@ describe("the inference service's OpenAPI document", () => {
         in: "header",
         name: "X-API-Key",
       },
+      HTTPBearer: {
+        type: "http",
+        description: "One of the keys in API_KEYS, as OpenAI clients send it",
+        scheme: "bearer",
+      },
       AdminKey: {
         type: "apiKey",
         description: "The ADMIN_KEY setting",
@@ -46,14 +61,18 @@ describe("the inference service's OpenAPI document", () => {
         name: "X-Admin-Key",
       },
     });
-    expect(doc.paths["/v1/completions"].post.security).toEqual([{ APIKeyHeader: [] }]);
+    // either scheme: two security requirements
+    expect(doc.paths["/v1/completions"].post.security).toEqual([
+      { APIKeyHeader: [] },
+      { HTTPBearer: [] },
+    ]);
     expect(doc.paths["/admin/models"].get.security).toEqual([{ AdminKey: [] }]);
     expect(doc.paths["/health"].get.security).toBeUndefined();
   });
 
-  it("describes InferenceRequest as the article's pydantic model does", async () => {
+  it("describes CompletionRequest as the article's pydantic model does, with OpenAI's stream", async () => {
     const doc = await (await client.get("/openapi.json")).json();
-    const schema = doc.components.schemas.InferenceRequest;
+    const schema = doc.components.schemas.CompletionRequest;
     expect(schema.required).toEqual(["prompt"]);
     expect(schema.properties.prompt).toMatchObject({
       type: "string",
@@ -76,14 +95,72 @@ describe("the inference service's OpenAPI document", () => {
       default: "mistral-7b-instruct",
       description: "Model identifier",
     });
-    expect(
-      doc.paths["/v1/completions"].post.responses["200"].content["application/json"].schema,
-    ).toEqual({
-      $ref: "#/components/schemas/InferenceResponse",
+    expect(Object.keys(schema.properties)).toEqual([
+      "prompt",
+      "temperature",
+      "max_tokens",
+      "model",
+      "stream",
+      "stream_options",
+      "stop",
+      "n",
+    ]);
+    const success = doc.paths["/v1/completions"].post.responses["200"];
+    expect(success.content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/CompletionResponse",
     });
+    const response = doc.components.schemas.CompletionResponse;
+    expect(response.required).toEqual(
+      expect.arrayContaining(["text", "tokens_used", "latency_ms", "model", "choices", "usage"]),
+    );
     expect(Object.keys(doc.paths["/v1/chat"].post.responses["200"].content)).toEqual([
       "text/event-stream",
     ]);
+  });
+
+  it("documents every error status of the model routes with OpenAI's error body", async () => {
+    const doc = await (await client.get("/openapi.json")).json();
+    const model = ["401", "404", "413", "429", "502", "503", "504"];
+    const expected: Record<string, string[]> = {
+      "/v1/completions": [...model, "422"],
+      "/v1/embeddings": [...model, "422"],
+      "/v1/chat/completions": [...model, "400", "4XX"],
+      "/v1/documents": [...model, "422"],
+      "/v1/search": [...model, "422"],
+    };
+    for (const [path, statuses] of Object.entries(expected)) {
+      const responses = doc.paths[path].post.responses;
+      expect(Object.keys(responses).sort()).toEqual(
+        [...(path === "/v1/documents" ? ["201"] : ["200"]), ...statuses].sort(),
+      );
+      for (const status of statuses) {
+        expect(responses[status].content["application/json"].schema).toEqual({
+          $ref: "#/components/schemas/ErrorResponse",
+        });
+      }
+      expect(responses["429"].headers["Retry-After"].schema).toEqual({ type: "integer" });
+    }
+    expect(doc.components.schemas.OpenAIError.required).toEqual([
+      "message",
+      "type",
+      "param",
+      "code",
+    ]);
+  });
+
+  it("documents the streamed chunks beside the JSON answer", async () => {
+    const doc = await (await client.get("/openapi.json")).json();
+    const success = doc.paths["/v1/chat/completions"].post.responses["200"];
+    expect(Object.keys(success.content)).toEqual(["application/json", "text/event-stream"]);
+    const item = success.content["text/event-stream"].itemSchema;
+    expect(item.properties.data.contentSchema.properties.object).toEqual({
+      type: "string",
+      const: "chat.completion.chunk",
+    });
+  });
+
+  it("is a valid OpenAPI 3.1 document", async () => {
+    await expectValidOpenApi(await (await client.get("/openapi.json")).json());
   });
 
   it("serves the Swagger UI at /docs and ReDoc at /redoc", async () => {

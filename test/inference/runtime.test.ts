@@ -2,34 +2,10 @@ import { request as httpRequest } from "node:http";
 import { serve } from "tailor";
 import { describe, expect, it } from "vitest";
 import { SettingsSchema, settingsFrom } from "../../examples/inference/core/config.js";
+import { JsonLogger } from "../../examples/inference/core/logging.js";
+import { keyIdOf } from "../../examples/inference/services/auth.js";
 import { LocalEngine } from "../../examples/inference/services/local-engine.js";
-import type { GenerateOptions } from "../../examples/inference/services/model-client.js";
-import { KEY, makeService, sseData } from "./helpers.js";
-
-async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/** an engine whose completions wait until the test opens the gate */
-class GatedEngine extends LocalEngine {
-  waiting = 0;
-  #open: () => void = () => {};
-  #gate = new Promise<void>((resolve) => {
-    this.#open = resolve;
-  });
-  open(): void {
-    this.#open();
-  }
-  override async generate(prompt: string, options: GenerateOptions) {
-    this.waiting++;
-    await this.#gate;
-    return super.generate(prompt, options);
-  }
-}
+import { KEY, makeService, sseData, waitFor } from "./helpers.js";
 
 describe("settings", () => {
   it("start with safe defaults when no variable is set", () => {
@@ -38,10 +14,21 @@ describe("settings", () => {
       model_path: "./models/mistral-7b",
       model_backend: "local",
       ollama_base_url: "http://127.0.0.1:11434",
+      openai_base_url: "http://127.0.0.1:8080/v1",
+      openai_api_key: "",
+      backend_connect_timeout_ms: 3000,
+      backend_read_timeout_ms: 60000,
+      backend_retry_initial_ms: 500,
       local_token_latency_ms: 15,
       api_keys: ["sk-dev-key-123"],
       admin_key: "sk-admin-dev-456",
       max_concurrent_requests: 10,
+      max_queued_requests: 20,
+      queue_timeout_ms: 10000,
+      request_timeout_ms: 120000,
+      rate_limit_per_minute: 600,
+      database_path: "./data/inference.db",
+      embedding_model: "nomic-embed-text",
       log_level: "INFO",
       cors_origins: ["http://localhost:3000"],
       host: "127.0.0.1",
@@ -55,6 +42,10 @@ describe("settings", () => {
       MAX_CONCURRENT_REQUESTS: "3",
       model_backend: "ollama",
       PORT: "9000",
+      MODEL_ALIASES: '{"mistral-7b-instruct":"mistralai/Mistral-7B-Instruct-v0.3"}',
+    });
+    expect(settings.model_aliases).toEqual({
+      "mistral-7b-instruct": "mistralai/Mistral-7B-Instruct-v0.3",
     });
     expect(settings.api_keys).toEqual(["sk-a", "sk-b"]);
     expect(settings.max_concurrent_requests).toBe(3);
@@ -108,25 +99,6 @@ describe("settings", () => {
   });
 });
 
-describe("max_concurrent_requests", () => {
-  it("answers 429 with Retry-After while every slot is taken, and admits again after", async () => {
-    const engine = new GatedEngine({ modelPath: "m", tokenLatencyMs: 0 });
-    const { client } = makeService({ MAX_CONCURRENT_REQUESTS: "1" }, engine);
-    const json = { prompt: "hold the slot", max_tokens: 3 };
-    const first = client.post("/v1/completions", { json, headers: KEY });
-    await waitFor(() => engine.waiting === 1);
-    const rejected = await client.post("/v1/completions", { json, headers: KEY });
-    expect(rejected.status).toBe(429);
-    expect(rejected.headers.get("retry-after")).toBe("1");
-    expect(await rejected.text()).toBe('{"detail":"Too many concurrent requests"}');
-    // health checks are not limited
-    expect((await client.get("/health")).status).toBe(200);
-    engine.open();
-    expect((await first).status).toBe(200);
-    expect((await client.post("/v1/completions", { json, headers: KEY })).status).toBe(200);
-  });
-});
-
 describe("telemetry", () => {
   it("logs one JSON inference record per completion, with the response's latency", async () => {
     const { client, logs } = makeService();
@@ -141,9 +113,42 @@ describe("telemetry", () => {
       level: "INFO",
       route: "/v1/completions",
       model: "mistral-7b-instruct",
+      key_id: keyIdOf("sk-dev-key-123"),
       prompt_tokens: 2,
       completion_tokens: 4,
       latency_ms: body.latency_ms,
+      stream: false,
+    });
+  });
+
+  it("names the key by a hash, never by the key itself", async () => {
+    const { client, logs } = makeService();
+    await client.post("/v1/completions", {
+      json: { prompt: "whose key", max_tokens: 2 },
+      headers: { authorization: "Bearer sk-dev-key-123" },
+    });
+    const record = logs.find((line) => line.event === "inference");
+    expect(record?.key_id).toMatch(/^key_[0-9a-f]{8}$/);
+    expect(JSON.stringify(logs)).not.toContain("sk-dev-key-123");
+  });
+
+  it("logs a streamed chat completion with the tokens it sent", async () => {
+    const { client, logs } = makeService();
+    const r = await client.post("/v1/chat/completions", {
+      json: {
+        model: "mistral-7b-instruct",
+        messages: [{ role: "user", content: "hi" }],
+        max_tokens: 3,
+        stream: true,
+      },
+      headers: KEY,
+    });
+    expect(sseData(await r.text()).at(-1)).toBe("[DONE]");
+    expect(logs.find((line) => line.event === "inference")).toMatchObject({
+      route: "/v1/chat/completions",
+      completion_tokens: 3,
+      stream: true,
+      cancelled: false,
     });
   });
 
@@ -156,6 +161,69 @@ describe("telemetry", () => {
     expect(sseData(await r.text())).toHaveLength(8);
     const record = logs.find((line) => line.event === "inference");
     expect(record).toMatchObject({ route: "/v1/chat", completion_tokens: 7, cancelled: false });
+  });
+
+  it("writes one JSON object per line with the settings' level names, never a key", () => {
+    const lines: string[] = [];
+    const logger = new JsonLogger("DEBUG", (line) => lines.push(line));
+    logger.log("WARNING", "backend_unreachable", { attempt: 2, key: "sk-dev-key-123" });
+    expect(lines).toHaveLength(1);
+    const record = JSON.parse(lines[0] ?? "");
+    expect(record).toMatchObject({
+      level: "WARNING",
+      event: "backend_unreachable",
+      attempt: 2,
+      key: "[redacted]",
+    });
+    expect(new Date(record.time).toISOString()).toBe(record.time);
+  });
+
+  it("logs the record of a request that failed at its deadline", async () => {
+    const engine = new LocalEngine({ modelPath: "m", tokenLatencyMs: 10 });
+    const { client, logs } = makeService({ REQUEST_TIMEOUT_MS: "50" }, engine);
+    const r = await client.post("/v1/chat/completions", {
+      json: {
+        model: "mistral-7b-instruct",
+        messages: [{ role: "user", content: "long" }],
+        max_tokens: 4096,
+      },
+      headers: KEY,
+    });
+    expect(r.status).toBe(504);
+    await waitFor(() => logs.some((line) => line.event === "inference"));
+    expect(logs.find((line) => line.event === "inference")).toMatchObject({
+      level: "WARNING",
+      route: "/v1/chat/completions",
+      error: "DeadlineExceeded",
+      stream: false,
+    });
+  });
+
+  it("answers a failing engine with OpenAI's 500 body and logs the failure as a JSON line", async () => {
+    class BrokenEngine extends LocalEngine {
+      override async generate(): Promise<never> {
+        throw new TypeError("weights are corrupt");
+      }
+    }
+    const { client, logs } = makeService(
+      {},
+      new BrokenEngine({ modelPath: "m", tokenLatencyMs: 0 }),
+    );
+    const r = await client.post("/v1/chat/completions", {
+      json: { model: "mistral-7b-instruct", messages: [{ role: "user", content: "hi" }] },
+      headers: KEY,
+    });
+    expect(r.status).toBe(500);
+    expect(await r.json()).toEqual({
+      error: { message: "Internal server error", type: "server_error", param: null, code: null },
+      detail: "Internal Server Error",
+    });
+    const line = logs.find((entry) => entry.event === "error");
+    expect(line).toMatchObject({
+      level: "ERROR",
+      message: "unhandled error in POST /v1/chat/completions",
+    });
+    expect(line?.error).toMatch(/^TypeError: weights are corrupt\n\s+at /);
   });
 
   it("writes nothing below LOG_LEVEL", async () => {

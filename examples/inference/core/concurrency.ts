@@ -1,54 +1,56 @@
-/** `max_concurrent_requests`: an app-wide semaphore, held by a request until its response ends. */
-
-import { Depends, dependency, HTTPException } from "tailor";
-
-export class Semaphore {
-  #free: number;
-  readonly capacity: number;
-
-  constructor(capacity: number) {
-    this.capacity = capacity;
-    this.#free = capacity;
-  }
-
-  get inUse(): number {
-    return this.capacity - this.#free;
-  }
-
-  tryAcquire(): boolean {
-    if (this.#free === 0) return false;
-    this.#free--;
-    return true;
-  }
-
-  release(): void {
-    if (this.#free < this.capacity) this.#free++;
-  }
-}
-
-// #region limit
 /**
- * A dependency that admits at most `capacity` requests at a time. The semaphore is app-scoped
- * (one per app); each request takes a slot or gets 429, and gives it back after its response
- * was sent — for a stream, when the stream ends.
+ * The serving controls of the model routes, from the settings: the framework's `concurrency`
+ * (`limit` at once, `queue` more waiting FIFO for at most `queueTimeout` ms, beyond: 503 with
+ * Retry-After) and `timeout` (504, `ctx.signal` aborts the backend request).
  */
-export function concurrencyLimit(capacity: number, retryAfterSeconds = 1) {
-  const getSemaphore = dependency({}, () => new Semaphore(capacity), { scope: "app" });
-  const slot = dependency(
-    { semaphore: Depends(getSemaphore) },
-    async function* concurrencySlot({ semaphore }) {
-      if (!semaphore.tryAcquire()) {
-        throw new HTTPException(429, "Too many concurrent requests", {
-          "Retry-After": String(retryAfterSeconds),
-        });
-      }
-      try {
-        yield;
-      } finally {
-        semaphore.release();
-      }
+
+import { type ConcurrencyOptions, dependency, type ServingStats } from "tailor";
+import type { InferenceSettings } from "./config.js";
+
+// #region controls
+/** the app-wide defaults every route starts from (probes opt out with `concurrency: null`) */
+export function servingControls(settings: InferenceSettings): {
+  concurrency: ConcurrencyOptions;
+  timeout: number;
+} {
+  return {
+    concurrency: {
+      limit: settings.max_concurrent_requests,
+      queue: settings.max_queued_requests,
+      queueTimeout: settings.queue_timeout_ms,
+      retryAfter: 1,
     },
-  );
-  return Depends(slot);
+    timeout: settings.request_timeout_ms,
+  };
 }
-// #endregion limit
+
+/** what /ready reports: requests served and waiting, and whether a route turns requests away */
+export interface Load {
+  running: number;
+  queued: number;
+  /** some route has every slot taken and its queue full: its next request gets 503 */
+  saturated: boolean;
+}
+
+export function loadOf(stats: ServingStats, settings: InferenceSettings): Load {
+  let running = 0;
+  let queued = 0;
+  let saturated = false;
+  for (const route of Object.values(stats.routes)) {
+    running += route.active;
+    queued += route.queued;
+    if (
+      route.active >= settings.max_concurrent_requests &&
+      route.queued >= settings.max_queued_requests
+    ) {
+      saturated = true;
+    }
+  }
+  return { running, queued, saturated };
+}
+// #endregion controls
+
+/** The app's serving counters, as the lifespan put them in the app state. */
+export const getServingStats = dependency({}, function getServingStats(_args, ctx) {
+  return ctx.state.servingStats as () => ServingStats;
+});

@@ -8,7 +8,7 @@ import { verifyAdminKey } from "../services/auth.js";
 import { getModelClient } from "../services/model-client.js";
 
 const ModelInfo = z
-  .object({ name: z.string(), backend: z.enum(["local", "ollama"]), loaded: z.boolean() })
+  .object({ name: z.string(), backend: z.enum(["local", "ollama", "openai"]), loaded: z.boolean() })
   .meta({ id: "ModelInfo" });
 
 // #region admin

@@ -1,6 +1,7 @@
 /** Completion and chat bodies: the article's pydantic models, as Zod schemas. */
 
 import { z } from "zod";
+import { ChoiceCount, Stop, Usage } from "./openai.js";
 
 // #region models
 export const InferenceRequest = z
@@ -22,6 +23,32 @@ export const InferenceResponse = z
   .meta({ id: "InferenceResponse" });
 // #endregion models
 
+// #region completion
+/** the article's request, and OpenAI's `stream` */
+export const CompletionRequest = InferenceRequest.extend({
+  stream: z.boolean().nullable().default(false).meta({ description: "Stream server-sent events" }),
+  stream_options: z.object({ include_usage: z.boolean().optional() }).nullable().optional(),
+  stop: Stop,
+  n: ChoiceCount,
+}).meta({ id: "CompletionRequest" });
+
+/** the article's fields, and OpenAI's text_completion beside them */
+export const CompletionResponse = InferenceResponse.extend({
+  id: z.string(),
+  object: z.literal("text_completion"),
+  created: z.number().int().meta({ description: "Unix time in seconds" }),
+  choices: z.array(
+    z.object({
+      index: z.number().int(),
+      text: z.string(),
+      finish_reason: z.enum(["stop", "length"]),
+      logprobs: z.null(),
+    }),
+  ),
+  usage: Usage,
+}).meta({ id: "CompletionResponse" });
+// #endregion completion
+
 export const ChatMessage = z
   .object({
     role: z.enum(["system", "user", "assistant"]),
@@ -41,19 +68,6 @@ export const ChatRequest = z
       .meta({ description: "Prepend the closest documents of the knowledge index" }),
   })
   .meta({ id: "ChatRequest" });
-
-export const SearchRequest = z
-  .object({
-    query: z.string().min(1).max(2048),
-    top_k: z.number().int().min(1).max(20).default(3),
-  })
-  .meta({ id: "SearchRequest" });
-
-export const SearchResponse = z
-  .object({
-    results: z.array(z.object({ id: z.string(), text: z.string(), score: z.number() })),
-  })
-  .meta({ id: "SearchResponse" });
 
 export const Classification = z
   .object({

@@ -1,25 +1,46 @@
-/** API key validation: X-API-Key for inference, X-Admin-Key for model management. */
+/** API key validation: X-API-Key or Authorization: Bearer for inference, X-Admin-Key for admin. */
 
-import { APIKeyHeader, Depends, dependency, HTTPException, safeCompare } from "tailor";
+import { createHash } from "node:crypto";
+import { APIKeyHeader, Depends, dependency, HTTPBearer, HTTPException, safeCompare } from "tailor";
 import { getSettings } from "../core/config.js";
 
 // #region api-key
 export const apiKeyHeader = new APIKeyHeader({
   name: "X-API-Key",
   description: "One of the keys in API_KEYS",
+  autoError: false,
 });
 
-/** the caller's key, when it is one of `settings.api_keys`; 401 otherwise */
+/** what OpenAI's SDKs send: `Authorization: Bearer <key>` */
+export const bearer = new HTTPBearer({
+  description: "One of the keys in API_KEYS, as OpenAI clients send it",
+  autoError: false,
+});
+
+export interface Caller {
+  /** names the key in logs and rate limits without revealing it: `key_3f2a9c1e` */
+  keyId: string;
+}
+
+export function keyIdOf(key: string): string {
+  return `key_${createHash("sha256").update(key).digest("hex").slice(0, 8)}`;
+}
+
+/** the caller, when its key is one of `settings.api_keys`; 401 otherwise */
 export const verifyApiKey = dependency(
-  { key: Depends(apiKeyHeader), settings: Depends(getSettings) },
-  function verifyApiKey({ key, settings }) {
+  { header: Depends(apiKeyHeader), token: Depends(bearer), settings: Depends(getSettings) },
+  function verifyApiKey({ header, token, settings }): Caller {
+    const key = header ?? token?.credentials;
+    if (key === undefined) {
+      throw new HTTPException(401, "Not authenticated", { "WWW-Authenticate": "APIKey" });
+    }
     // compare against every key so the time taken does not tell which one matched
     let valid = false;
     for (const candidate of settings.api_keys) {
       if (safeCompare(key, candidate)) valid = true;
     }
     if (!valid) throw new HTTPException(401, "Invalid API key", { "WWW-Authenticate": "APIKey" });
-    return key;
+    return { keyId: keyIdOf(key) };
   },
 );
 // #endregion api-key

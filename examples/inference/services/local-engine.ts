@@ -1,8 +1,14 @@
 /** A deterministic in-process engine: no network, no weights, the same output for the same input. */
 
 import { setImmediate, setTimeout } from "node:timers/promises";
-import type { Completion, GenerateOptions, ModelClient, ModelInfo } from "./model-client.js";
-import { UnknownModelError } from "./model-client.js";
+import type {
+  Completion,
+  GenerateOptions,
+  ModelClient,
+  ModelInfo,
+  ModelInput,
+} from "./model-client.js";
+import { promptOf, UnknownModelError } from "./model-client.js";
 import { countTokens, hashEmbedding, hashString, tokenize } from "./text.js";
 
 /** the models the local engine "has" */
@@ -13,6 +19,16 @@ const VOCABULARY = (
   "the model answers with care and a short list of ideas about your question , " +
   "in plain words . it can also stream tokens while it thinks"
 ).split(" ");
+
+/** where the first of the stop sequences starts in `text`, -1 when none appears */
+function stopIndex(text: string, stop: readonly string[] | undefined): number {
+  let first = -1;
+  for (const sequence of stop ?? []) {
+    const at = sequence === "" ? -1 : text.indexOf(sequence);
+    if (at >= 0 && (first === -1 || at < first)) first = at;
+  }
+  return first;
+}
 
 export interface LocalEngineOptions {
   modelPath: string;
@@ -43,24 +59,37 @@ export class LocalEngine implements ModelClient {
     this.#ready = true;
   }
 
-  async generate(prompt: string, options: GenerateOptions): Promise<Completion> {
+  async generate(input: ModelInput, options: GenerateOptions): Promise<Completion> {
+    const prompt = promptOf(input);
     let text = "";
-    for await (const token of this.stream(prompt, options)) text += token;
+    let tokens = 0;
+    for await (const token of this.stream(input, options)) {
+      text += token;
+      tokens++;
+    }
+    // a generation cut short by the deadline or a hang-up is no answer
+    options.signal?.throwIfAborted();
     return {
       text,
       promptTokens: countTokens(prompt),
       completionTokens: countTokens(text),
       model: options.model,
+      finishReason: tokens >= options.maxTokens ? "length" : "stop",
     };
   }
 
-  async *stream(prompt: string, options: GenerateOptions): AsyncGenerator<string> {
+  async *stream(input: ModelInput, options: GenerateOptions): AsyncGenerator<string> {
     this.#check(options.model);
-    const words = tokenize(prompt);
+    const prompt = promptOf(input);
+    // a conversation's words, not its "user:" and "assistant:" labels
+    const words = tokenize(
+      typeof input === "string" ? input : input.map((message) => message.content).join("\n"),
+    );
     let state = hashString(`${options.model}|${options.temperature}|${prompt}`) || 1;
     const length = Math.min(options.maxTokens, 24 + (state % 40));
     // low temperature repeats the prompt's words more, high temperature wanders off
     const echo = Math.round((1 - options.temperature / 2) * 100);
+    let text = "";
     for (let index = 0; index < length; index++) {
       if (options.signal?.aborted) return;
       if (!(await this.#pause(options.signal))) return;
@@ -72,12 +101,21 @@ export class LocalEngine implements ModelClient {
       const pool = fromPrompt ? words : VOCABULARY;
       const word = pool[(state >>> 8) % pool.length] ?? "";
       this.tokensGenerated++;
-      yield index === 0 ? word : ` ${word}`;
+      const token = index === 0 ? word : ` ${word}`;
+      const end = stopIndex(text + token, options.stop);
+      if (end >= 0) {
+        // the token that completes a stop sequence gives only what comes before it
+        if (end > text.length) yield (text + token).slice(text.length, end);
+        return;
+      }
+      text += token;
+      yield token;
     }
   }
 
-  async embed(texts: readonly string[], model: string): Promise<number[][]> {
+  async embed(texts: readonly string[], model: string, signal?: AbortSignal): Promise<number[][]> {
     this.#check(model);
+    signal?.throwIfAborted();
     return texts.map((text) => hashEmbedding(text, EMBEDDING_DIMENSIONS));
   }
 

@@ -1,9 +1,14 @@
-/** The inference engine wrapper: one interface, two engines, chosen by settings. */
+/** The inference engine wrapper: one interface, three engines, chosen by settings. */
 
 import { dependency } from "tailor";
-import type { InferenceSettings } from "../core/config.js";
-import { LocalEngine } from "./local-engine.js";
-import { OllamaClient } from "./ollama-client.js";
+
+export type BackendName = "local" | "ollama" | "openai";
+
+/** one turn of a conversation, as OpenAI's chat API and Ollama's /api/chat write it */
+export interface Message {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
 
 // #region interface
 export interface GenerateOptions {
@@ -12,6 +17,8 @@ export interface GenerateOptions {
   maxTokens: number;
   /** aborts generation: pass `ctx.signal` so a client that left stops the model */
   signal?: AbortSignal;
+  /** texts that end the completion where they appear (not included) */
+  stop?: readonly string[];
 }
 
 export interface Completion {
@@ -19,23 +26,29 @@ export interface Completion {
   promptTokens: number;
   completionTokens: number;
   model: string;
+  /** "length": max_tokens cut the text short */
+  finishReason: "stop" | "length";
 }
 
 export interface ModelInfo {
   name: string;
-  backend: "local" | "ollama";
+  backend: BackendName;
   loaded: boolean;
 }
 
+/** a prompt (completions) or a conversation (chat): remote backends send each to its own API */
+export type ModelInput = string | readonly Message[];
+
 export interface ModelClient {
-  readonly backend: "local" | "ollama";
-  /** false until `load()` finished, and while a model reloads */
+  readonly backend: BackendName;
+  /** false until the engine answered, while it is unreachable, and while a model reloads */
   readonly ready: boolean;
+  /** the local engine loads before it resolves; remote ones retry in the background until they answer */
   load(): Promise<void>;
-  generate(prompt: string, options: GenerateOptions): Promise<Completion>;
+  generate(input: ModelInput, options: GenerateOptions): Promise<Completion>;
   /** yields the completion token by token; stops when `options.signal` aborts */
-  stream(prompt: string, options: GenerateOptions): AsyncIterable<string>;
-  embed(texts: readonly string[], model: string): Promise<number[][]>;
+  stream(input: ModelInput, options: GenerateOptions): AsyncIterable<string>;
+  embed(texts: readonly string[], model: string, signal?: AbortSignal): Promise<number[][]>;
   listModels(): Promise<ModelInfo[]>;
   /** reloads one model; rejects with `UnknownModelError` for a name the engine does not have */
   reload(name: string): Promise<ModelInfo>;
@@ -44,21 +57,33 @@ export interface ModelClient {
 // #endregion interface
 
 export class UnknownModelError extends Error {
+  override name = "UnknownModelError";
   constructor(readonly model: string) {
     super(`Model '${model}' not found`);
   }
 }
 
-/** The engine failed or could not be reached: the service answers 502. */
-export class BackendError extends Error {}
+/** The engine failed: the service answers 502. */
+export class BackendError extends Error {
+  override name = "BackendError";
+}
 
-/** The engine the settings ask for (not loaded yet: call `load()`). */
-export function createModelClient(settings: InferenceSettings): ModelClient {
-  if (settings.model_backend === "ollama") return new OllamaClient(settings.ollama_base_url);
-  return new LocalEngine({
-    modelPath: settings.model_path,
-    tokenLatencyMs: settings.local_token_latency_ms,
-  });
+/** The engine could not be reached (refused, no connection in time): 503 while it is down. */
+export class BackendUnreachableError extends BackendError {
+  override name = "BackendUnreachableError";
+}
+
+/** The engine stayed silent past the read timeout: 504. */
+export class BackendTimeoutError extends BackendError {
+  override name = "BackendTimeoutError";
+}
+
+/** `"user: hi\nassistant:"`: a conversation as one prompt, for engines that only complete text */
+export function promptOf(input: ModelInput): string {
+  if (typeof input === "string") return input;
+  return [...input.map((message) => `${message.role}: ${message.content}`), "assistant:"].join(
+    "\n",
+  );
 }
 
 // #region dependency
