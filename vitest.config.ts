@@ -10,7 +10,11 @@ const SERVICE_SUITES = ["test/**/*.redis.test.ts"];
 
 export default defineConfig({
   resolve: {
-    alias: { tailor: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+    // "tailor/client" first: an alias also matches the ids under it ("tailor/…")
+    alias: {
+      "tailor/client": fileURLToPath(new URL("./src/client/index.ts", import.meta.url)),
+      tailor: fileURLToPath(new URL("./src/index.ts", import.meta.url)),
+    },
   },
   test: {
     include: ["test/**/*.test.ts"],

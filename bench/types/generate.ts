@@ -46,6 +46,30 @@ function tailorApp(from: string): string {
   )}`;
 }
 
+/**
+ * The same routes declared in chains of 20 on routers included into the app (so `typeof app`
+ * carries every route), and one typed client call per route.
+ */
+function tailorClientApp(from: string): string {
+  const params = `id: Path(z.number().int()), q: Query(z.string().optional()), limit: Query(z.number().int().default(10))`;
+  const route = (i: number) =>
+    hasBody(i)
+      ? `  .post("/r${i}/items/{id}", { params: { ${params}, item: Body(Item${i}) }, response: Out${i} }, ({ id, limit, item }) => ({ id, name: item.name, price: item.price * limit, tags: item.tags, in_stock: item.in_stock }))`
+      : `  .get("/r${i}/items/{id}", { params: { ${params} } }, ({ id, q, limit }) => ({ id, q: q ?? null, limit }))`;
+  const chunks: string[] = [];
+  for (let start = 0; start < ROUTES; start += 20) {
+    const ids = Array.from({ length: 20 }, (_, k) => start + k);
+    chunks.push(`const part${start / 20} = new APIRouter()\n${ids.map(route).join("\n")};\n`);
+  }
+  const include = chunks.map((_, k) => `.includeRouter(part${k})`).join("");
+  const calls = each((i) =>
+    hasBody(i)
+      ? `  const r${i} = await client.POST("/r${i}/items/{id}", { params: { path: { id: 1 }, query: { limit: 2 } }, body: { name: "a", price: 1, tags: [], in_stock: true, sku: "ABC-1234" } });\n  if (r${i}.data) total += r${i}.data.price;\n`
+      : `  const r${i} = await client.GET("/r${i}/items/{id}", { params: { path: { id: 1 } } });\n  if (r${i}.data) total += r${i}.data.limit;\n`,
+  );
+  return `import { z } from "zod";\nimport { APIRouter, App, Body, Path, Query } from "${from}/index.js";\nimport { createClient } from "${from}/client/index.js";\n\n${each((i) => (hasBody(i) ? bodyModel(i) : ""))}\n${chunks.join("")}\nexport const app = new App()${include};\n\nexport async function useClient(): Promise<number> {\n  const client = createClient<typeof app>({ baseUrl: "http://localhost" });\n  let total = 0;\n${calls}  return total;\n}\n`;
+}
+
 function expressApp(): string {
   return `import express from "express";\nimport { z } from "zod";\n\nexport const app = express();\napp.use(express.json());\n\n${each(
     (i) => {
@@ -136,6 +160,11 @@ export function typeApps(): TypeApp[] {
       name: "tailor-src",
       label: "Tailor (from src/*.ts)",
       source: tailorApp("../../../src/index.js"),
+    },
+    {
+      name: "tailor-client",
+      label: "Tailor (from .d.ts), chained + createClient",
+      source: tailorClientApp("../tailor-dist"),
     },
     { name: "fastify", label: "Fastify + type-provider-zod", source: fastifyApp() },
     { name: "hono", label: "Hono + @hono/zod-openapi", source: honoApp() },

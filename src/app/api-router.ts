@@ -1,6 +1,7 @@
 import type { DependsMarker } from "../dependencies/dependency.js";
 import { inheritWebSocket, type WebSocketDeclaration } from "../websocket/declaration.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
+import type { WithRouter } from "./route-map.js";
 import type { ExtraResponse } from "./route-options.js";
 
 export interface APIRouterOptions {
@@ -18,14 +19,17 @@ export interface APIRouterOptions {
  * router.get("/", {}, () => listModels());
  * app.includeRouter(router);
  */
-export class APIRouter extends RouteRegistry {
+export class APIRouter<TPrefix extends string = ""> extends RouteRegistry {
+  /** the path prefix of every route of this router (FastAPI's `router.prefix`) */
+  readonly prefix: TPrefix;
   readonly #options: APIRouterOptions;
   readonly #declarations: RouteDeclaration[] = [];
   readonly #websockets: WebSocketDeclaration[] = [];
 
-  constructor(options: APIRouterOptions = {}) {
+  constructor(options: APIRouterOptions & { prefix?: TPrefix } = {}) {
     super();
     this.#options = options;
+    this.prefix = (options.prefix ?? "") as TPrefix;
   }
 
   protected addDeclaration(declaration: RouteDeclaration): void {
@@ -37,12 +41,20 @@ export class APIRouter extends RouteRegistry {
   }
 
   /** includes another router's routes into this one */
-  includeRouter(router: APIRouter, options: IncludeOptions = {}): this {
+  includeRouter<
+    TSelf extends APIRouter<string>,
+    TRouter extends APIRouter<string>,
+    const TPrefix extends string = "",
+  >(
+    this: TSelf,
+    router: TRouter,
+    options: IncludeOptions & { prefix?: TPrefix } = {},
+  ): WithRouter<TSelf, TRouter, TPrefix> {
     for (const declaration of router.declarations())
       this.addDeclaration(inherit(declaration, options));
     for (const declaration of router.websocketDeclarations())
       this.addWebSocket(inheritWebSocket(declaration, options));
-    return this;
+    return this as never; // the route map is type-only (route-map.ts)
   }
 
   /** the WebSocket routes with this router's own prefix and dependencies applied */

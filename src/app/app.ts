@@ -26,6 +26,7 @@ import { chainMiddleware, type Middleware } from "./middleware-chain.js";
 import { DependencyOverrides } from "./overrides.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
 import { RouteCompiler } from "./route-compiler.js";
+import type { WithRouter } from "./route-map.js";
 import type { RouteOptions } from "./route-options.js";
 import type { RouteRecord } from "./route-record.js";
 import { type Mount, type Mountable, RouteTable } from "./route-table.js";
@@ -216,12 +217,20 @@ export class App extends RouteRegistry {
   }
 
   /** includes a router's routes, with an extra prefix, tags, dependencies and responses */
-  includeRouter(router: APIRouter, options: IncludeOptions = {}): this {
+  includeRouter<
+    TSelf extends App,
+    TRouter extends APIRouter<string>,
+    const TPrefix extends string = "",
+  >(
+    this: TSelf,
+    router: TRouter,
+    options: IncludeOptions & { prefix?: TPrefix } = {},
+  ): WithRouter<TSelf, TRouter, TPrefix> {
     for (const declaration of router.declarations())
       this.addDeclaration(inherit(declaration, options));
     for (const declaration of router.websocketDeclarations())
       this.addWebSocket(inheritWebSocket(declaration, options));
-    return this;
+    return this as never; // the route map is type-only (route-map.ts)
   }
 
   protected addWebSocket(declaration: WebSocketDeclaration): void {

@@ -77,9 +77,12 @@ export interface EventStreamInit {
  *
  * @example return new EventSourceResponse((async function* () { yield { token: "Hel" }; yield new ServerSentEvent({ rawData: "[DONE]" }); })());
  */
-export class EventSourceResponse extends Response {
+export class EventSourceResponse<TEvent = unknown> extends Response {
+  /** type-only: what each event is built from, so a typed client knows what it receives */
+  declare readonly "~events"?: TEvent;
+
   constructor(
-    events: AsyncIterable<unknown> | Iterable<unknown>,
+    events: AsyncIterable<TEvent> | Iterable<TEvent>,
     init: ResponseInit & EventStreamInit = {},
   ) {
     super(events, {

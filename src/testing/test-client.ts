@@ -89,6 +89,23 @@ export class TestClient {
   }
 
   /**
+   * A fetch-compatible function over the same in-process path (startup, background tasks and
+   * teardown awaited, the client's default headers added), for clients that take a `fetch`.
+   * @example const api = createClient<typeof app>({ baseUrl: "http://testserver", fetch: client.fetch });
+   */
+  readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    await this.app.startup();
+    const request = new Request(input, init);
+    for (const [name, value] of Object.entries(this.#defaultHeaders)) {
+      if (!request.headers.has(name)) request.headers.set(name, value);
+    }
+    return handleFetch(this.app, request, {
+      awaitAfterSend: true,
+      client: { host: "testclient", port: 50000 },
+    });
+  };
+
+  /**
    * Opens a WebSocket in-process; resolves once the handler accepts. Rejects with
    * `WebSocketDisconnect` when it closes before accepting (invalid params: 1008), and with
    * `WebSocketDenialResponse` when the handshake is refused with an HTTP status.

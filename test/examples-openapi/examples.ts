@@ -21,6 +21,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/demo/app.js")).app,
   },
   {
+    name: "client-app",
+    source: "client/app.ts#app",
+    load: async () => (await import("../../examples/client/app.js")).app,
+  },
+  {
     name: "jobs-app",
     source: "jobs/app.ts#createApp",
     load: async () => {
