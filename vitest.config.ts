@@ -18,7 +18,9 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["**/node_modules/**", ...SERVICE_SUITES],
+    // the Docker image test runs on its own too: `npm run test:docker`
+    exclude: ["**/node_modules/**", ...SERVICE_SUITES, "test/docker/**"],
+    setupFiles: ["test/setup-logging.ts"],
     typecheck: {
       enabled: true,
       include: ["test/types/**/*.test-d.ts"],

@@ -196,5 +196,14 @@ export { type BunServer, serveBun } from "./server/bun.js";
 export { type DenoServer, serveDeno } from "./server/deno.js";
 export { type RunningServer, type ServeOptions, serve } from "./server/serve.js";
 export { TestClient, type TestRequestInit } from "./testing/test-client.js";
+
+// Logging
+export {
+  type LogFields,
+  type LoggerOptions,
+  type LogLevel,
+  logger,
+  TailorLogger,
+} from "./logging/index.js";
 export { WebSocketDenialResponse, WebSocketTestSession } from "./testing/websocket-session.js";
 export { attachWebSocketUpgrade, type WebSocketUpgrades } from "./server/websocket-upgrade.js";

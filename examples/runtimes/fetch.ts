@@ -1,6 +1,6 @@
 // #region fetch
 // bun run examples/runtimes/fetch.ts     (Bun serves a default export that has `fetch`)
-// deno serve --allow-read --allow-env --sloppy-imports examples/runtimes/fetch.ts
+// deno serve --allow-read --allow-env --allow-sys=hostname --sloppy-imports examples/runtimes/fetch.ts
 import { createApp } from "./app.js";
 
 const app = createApp();

@@ -1,7 +1,7 @@
 // #region serve
 // node --import tsx examples/runtimes/serve.ts   → node:http
 // bun examples/runtimes/serve.ts                 → Bun.serve
-// deno run --allow-net --allow-read --allow-env --sloppy-imports examples/runtimes/serve.ts → Deno.serve
+// deno run --allow-net --allow-read --allow-env --allow-sys=hostname --sloppy-imports examples/runtimes/serve.ts → Deno.serve
 import { serve } from "../../src/index.js";
 import { createApp } from "./app.js";
 

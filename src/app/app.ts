@@ -8,6 +8,7 @@ import { compileRequestChecks, type RequestChecks } from "../http/request-checks
 import type { WebSocketTransport } from "../http/websocket-transport.js";
 import type { MaybePromise } from "../internal/types.js";
 import type { ConcurrencyOptions } from "../limits/index.js";
+import { logger } from "../logging/logger.js";
 import { bodyKindOf } from "../params/analyze.js";
 import type { OutgoingResponse } from "../responses/response.js";
 import { legacySecurityHandler, SecurityHTTPException } from "../security/errors.js";
@@ -71,6 +72,7 @@ export interface AppOptions extends OpenApiAppOptions {
   requestChecks?: RequestChecks;
   /** default false: every security scheme answers as FastAPI 0.115 did (403 where 0.122+ says 401) */
   securityLegacyStatus?: boolean;
+  /** default: the process-wide pino logger (`logger`), JSON off a terminal */
   logger?: Logger;
   /** WebSocket defaults every WebSocket route starts from (message size, pings, receive queue) */
   websocket?: WebSocketDefaults;
@@ -79,10 +81,6 @@ export interface AppOptions extends OpenApiAppOptions {
   /** default of every route's `timeout` in ms; docs routes excepted */
   timeout?: number;
 }
-
-const consoleLogger: Logger = {
-  error: (message, error) => console.error(`tailor: ${message}`, error),
-};
 
 /**
  * A Tailor application: routes, dependencies, exception handlers, middleware and lifespan.
@@ -134,7 +132,7 @@ export class App extends RouteRegistry {
     this.title = options.title ?? "Tailor";
     this.version = options.version ?? "0.1.0";
     this.rootPath = options.rootPath ?? "";
-    this.logger = options.logger ?? consoleLogger;
+    this.logger = options.logger ?? logger;
     this.#lifespan = new LifespanRunner(options.lifespan);
     this.#checkRequest = compileRequestChecks(options.requestChecks);
     this.#exceptionHandlers = new ExceptionHandlers(options.validationErrors);

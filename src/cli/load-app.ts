@@ -2,9 +2,13 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-/** What the CLI needs of an app module's export: something that builds its document. */
-export interface LoadedApp {
+import type { Servable } from "../http/servable.js";
+
+/** What the CLI needs of an app module's export: something that builds its document and serves. */
+export interface LoadedApp extends Servable {
   openapi(): Record<string, unknown>;
+  readonly routes?: readonly { methods: string[]; path: string; name: string }[];
+  readonly mounts?: readonly { path: string }[];
 }
 
 /** A command-line mistake: printed without a stack trace, exit status 2. */

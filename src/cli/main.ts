@@ -1,9 +1,20 @@
 import { writeFileSync } from "node:fs";
+import { RUN_FLAGS_HELP } from "./args.js";
+import { devCommand } from "./dev.js";
 import { loadApp, UsageError } from "./load-app.js";
+import { routesCommand } from "./routes.js";
+import { runCommand } from "./run.js";
 
 const USAGE = `Usage: tailor <command> [options]
 
 Commands:
+  run <module>[:export] [options]
+      Serves the app on node:http until SIGTERM or SIGINT, then drains and exits 0.
+${RUN_FLAGS_HELP}
+  dev <module>[:export] [options] [--reload-dir <dir>]
+      Serves on 127.0.0.1 and restarts when a source file under the current directory changes.
+  routes <module>[:export]
+      Lists the app's routes: methods, path, name.
   openapi <module>[:export] [--out <file>]
       Prints the app's OpenAPI document (JSON, indented by 2). The app is the module's
       "app" export, else its default export, or the export named after the colon.
@@ -54,6 +65,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return command === undefined ? 2 : 0;
     }
     if (command === "openapi") return await openapiCommand(rest, io);
+    if (command === "run") return await runCommand(rest, io.cwd);
+    if (command === "dev") return await devCommand(rest, io.cwd);
+    if (command === "routes") {
+      io.stdout(await routesCommand(rest, io.cwd));
+      return 0;
+    }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -17,6 +17,7 @@ export const ConfigErrorCodes = {
   E_SETTINGS: "settings failed validation at startup",
   E_MIDDLEWARE_CONFIG: "a middleware was constructed with invalid options",
   E_STATIC_DIRECTORY: "a StaticFiles directory does not exist or is not a directory",
+  E_SERVE_OPTION: "a serve() option (or tailor run flag) has an invalid value",
   E_UNSAFE_PATTERN:
     "a request param's regex pattern needs backtracking (backreference, lookaround), which can take exponential time",
   E_JOB_CONFIG: "a job or job queue was declared with invalid options",

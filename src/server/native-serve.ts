@@ -11,7 +11,7 @@ export interface NativeListener<TServer> {
 
 /**
  * The part of `serve()` every native server shares: startup before listening, a close that
- * waits for in-flight requests up to `shutdownTimeout` and then runs the app's shutdown, and
+ * waits for in-flight requests up to `gracefulTimeout` seconds and then runs the app's shutdown, and
  * the SIGTERM/SIGINT handling the node server has.
  */
 export async function serveNative<TServer>(
@@ -27,7 +27,7 @@ export async function serveNative<TServer>(
     closing ??= (async () => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timedOut = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, options.shutdownTimeout ?? 10_000);
+        timer = setTimeout(resolve, (options.gracefulTimeout ?? 25) * 1000);
       });
       await Promise.race([listener.stop(false), timedOut.then(() => listener.stop(true))]);
       clearTimeout(timer);

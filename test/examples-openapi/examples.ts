@@ -26,6 +26,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/client/app.js")).app,
   },
   {
+    name: "deployment-main",
+    source: "deployment/main.ts#app",
+    load: async () => (await import("../../examples/deployment/main.js")).app,
+  },
+  {
     name: "jobs-app",
     source: "jobs/app.ts#createApp",
     load: async () => {

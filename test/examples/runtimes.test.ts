@@ -63,6 +63,7 @@ describe("examples/runtimes: fetch.ts", () => {
         "0",
         "--allow-read",
         "--allow-env",
+        "--allow-sys=hostname",
         "--sloppy-imports",
         "--no-lock",
         "examples/runtimes/fetch.ts",

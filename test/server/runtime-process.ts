@@ -25,6 +25,8 @@ export function runtimeCommand(runtime: Runtime, file: string, args: string[]): 
         "--allow-net",
         "--allow-read",
         "--allow-env",
+        // pino, the logger, reads the host name as it loads
+        "--allow-sys=hostname",
         "--sloppy-imports",
         "--no-lock",
         file,

@@ -74,4 +74,5 @@ app.get(
     ),
 );
 
-await serve(app, { host: "127.0.0.1", port });
+// as the FastAPI contender runs uvicorn: no access log, warnings only
+await serve(app, { host: "127.0.0.1", port, accessLog: false, logLevel: "warn" });
