@@ -27,7 +27,7 @@ export {
   Path,
   Query,
 } from "./params/markers.js";
-export type { StandardSchemaV1 } from "./schema/standard.js";
+export type { StandardSchemaV1 } from "./schema/index.js";
 
 // Dependencies
 export {
@@ -89,7 +89,7 @@ export {
   RequestValidationError,
   ResponseValidationError,
 } from "./errors/index.js";
-export type { ValidationErrorDetail } from "./schema/types.js";
+export type { ValidationErrorDetail } from "./schema/index.js";
 
 // Requests and responses
 export { BackgroundTasks } from "./background/tasks.js";

@@ -1,11 +1,21 @@
+import { fileURLToPath } from "node:url";
 import { ConfigError } from "../errors/config-error.js";
 import { parsePathTemplate } from "../routing/index.js";
 
-/** The first stack frame outside src/app: where the route was declared (file:line). */
+// This folder as stack frames spell it (a file URL for ES modules, else a path), wherever the
+// framework runs from: src/app/ through tsx, dist/app/ from the package. A user's own src/app/
+// is another folder.
+const OWN_FOLDER_URL = new URL(".", import.meta.url).href;
+const OWN_FOLDER_PATH = fileURLToPath(OWN_FOLDER_URL);
+
+/** The first stack frame outside this folder: where the route was declared (file:line). */
 export function siteOf(site: Error): string {
   const frame = site.stack
     ?.split("\n")
-    .find((line) => line.includes("at ") && !/[\\/]src[\\/]app[\\/]/.test(line));
+    .find(
+      (line) =>
+        line.includes("at ") && !line.includes(OWN_FOLDER_URL) && !line.includes(OWN_FOLDER_PATH),
+    );
   return frame?.trim().replace(/^at\s+/, "") ?? "unknown";
 }
 

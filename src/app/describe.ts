@@ -12,9 +12,8 @@ import type { ParamDeclaration } from "../params/analyze.js";
 import { isSourceModel } from "../params/compile.js";
 import { isEventSourceClass } from "../responses/event-stream.js";
 import { isGeneratorFunction } from "../responses/json-lines.js";
-import { describeSchema } from "../schema/index.js";
-import type { StandardSchemaV1 } from "../schema/standard.js";
-import { isZod } from "../schema/zod-def.js";
+import type { StandardSchemaV1 } from "../schema/index.js";
+import { describeSchema, modelShape } from "../schema/index.js";
 import type { ResponseClass } from "./route-options.js";
 import type { RouteRecord } from "./route-record.js";
 
@@ -99,21 +98,6 @@ function describeParameter(param: ParamDeclaration): ParameterDescription {
     out.openapiExamples = param.options.openapiExamples;
   }
   return out;
-}
-
-const MODEL_WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "readonly"]);
-
-/** The fields of an object schema (through optional/default wrappers and pipes), else null. */
-function modelShape(schema: StandardSchemaV1 | undefined): Record<string, StandardSchemaV1> | null {
-  let s: unknown = schema;
-  for (let depth = 0; depth < 32 && isZod(s); depth++) {
-    const def = s._zod.def;
-    if (MODEL_WRAPPERS.has(def.type)) s = def.innerType;
-    else if (def.type === "pipe") s = def.in;
-    else if (def.type === "object") return def.shape as Record<string, StandardSchemaV1>;
-    else return null;
-  }
-  return null;
 }
 
 /** A query model is documented as FastAPI does: each of its fields a query parameter. */

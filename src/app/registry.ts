@@ -4,7 +4,7 @@ import type { RequestContext } from "../http/context.js";
 import type { MaybePromise } from "../internal/types.js";
 import type { Response } from "../responses/response.js";
 import type { ServerSentEvent } from "../responses/streaming.js";
-import type { StandardSchemaV1 } from "../schema/standard.js";
+import type { StandardSchemaV1 } from "../schema/index.js";
 import {
   declareWebSocket,
   type WebSocketHandler,

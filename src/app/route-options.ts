@@ -2,7 +2,7 @@ import type { DependsMarker, ParamsShape } from "../dependencies/dependency.js";
 import type { FormLimits } from "../http/form-body.js";
 import type { ConcurrencyOptions } from "../limits/index.js";
 import type { ResponseClass } from "../responses/render.js";
-import type { StandardSchemaV1 } from "../schema/standard.js";
+import type { StandardSchemaV1 } from "../schema/index.js";
 
 /** A response documented besides the success one (FastAPI `responses={404: {...}}`). */
 export interface ExtraResponse {

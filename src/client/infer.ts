@@ -6,8 +6,7 @@ import type { PathParamNames } from "../params/infer.js";
 import type { UploadFile } from "../params/upload-file.js";
 import type { Response as TailorResponse } from "../responses/response.js";
 import type { EventSourceResponse, ServerSentEvent } from "../responses/streaming.js";
-import type { StandardSchemaV1 } from "../schema/standard.js";
-import type { ValidationErrorDetail } from "../schema/types.js";
+import type { StandardSchemaV1, ValidationErrorDetail } from "../schema/index.js";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS" | "HEAD" | "TRACE";
 

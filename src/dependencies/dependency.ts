@@ -1,6 +1,6 @@
 import type { RequestContext } from "../http/context.js";
 import type { ParamMarker } from "../params/markers.js";
-import type { StandardSchemaV1 } from "../schema/standard.js";
+import type { StandardSchemaV1 } from "../schema/index.js";
 import type { ArgsOf, ResolvedValue } from "./infer.js";
 
 /** What a `params` object may hold: markers, bare schemas, and `Depends(…)`. */

@@ -1,4 +1,4 @@
-import type { ValidationErrorDetail } from "../schema/types.js";
+import type { ValidationErrorDetail } from "./validation.js";
 
 /** How much of a request a 422 body may echo back. */
 export interface ValidationErrorLimits {

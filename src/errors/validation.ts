@@ -1,4 +1,11 @@
-import type { ValidationErrorDetail } from "../schema/types.js";
+/** One entry of a 422 `detail` list, shaped exactly as pydantic v2 writes it (no `url`). */
+export interface ValidationErrorDetail {
+  type: string;
+  loc: (string | number)[];
+  msg: string;
+  input: unknown;
+  ctx?: Record<string, unknown>;
+}
 
 /** A request did not fit its route's declaration: answered with 422 and `{"detail": errors}`. */
 export class RequestValidationError extends Error {

@@ -1,6 +1,6 @@
 import { ConfigError } from "../errors/config-error.js";
 import type { MaybePromise } from "../internal/types.js";
-import type { StandardSchemaV1 } from "../schema/standard.js";
+import type { StandardSchemaV1 } from "../schema/index.js";
 
 /** What a job's progress reports: a fraction, a percentage or a small JSON object. */
 export type JobProgress = number | Record<string, unknown>;

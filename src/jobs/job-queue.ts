@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { ConfigError } from "../errors/config-error.js";
 import { RequestValidationError } from "../errors/validation.js";
-import type { StandardSchemaV1 } from "../schema/standard.js";
+import type { StandardSchemaV1 } from "../schema/index.js";
 import type { JobDefinition } from "./define-job.js";
 import { type JobEvent, watchJob } from "./events.js";
 import { validatorsOf } from "./run-job.js";

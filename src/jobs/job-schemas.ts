@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { StandardSchemaV1 } from "../schema/standard.js";
+import type { StandardSchemaV1 } from "../schema/index.js";
 import type { JobDefinition } from "./define-job.js";
 
 /** The body of a `202 Accepted`: where the new job is and what it is doing. */

@@ -1,5 +1,5 @@
-import type { ValidationErrorDetail, Validator } from "../schema/types.js";
-import { compileValidator } from "../schema/validator.js";
+import type { ValidationErrorDetail, Validator } from "../schema/index.js";
+import { compileValidator } from "../schema/index.js";
 import type { JobDefinition, JobProgress } from "./define-job.js";
 
 interface JobValidators {

@@ -1,4 +1,4 @@
-import { ComponentRegistry, type JsonSchema } from "../schema/json-schema.js";
+import { ComponentRegistry, type JsonSchema } from "../schema/index.js";
 import type { BuildContext } from "./context.js";
 import { defaultOperationId, documentedPath } from "./naming.js";
 import { buildOperation } from "./operation.js";

@@ -3,7 +3,7 @@ import {
   type JsonSchema,
   orderKeys,
   type SchemaIo,
-} from "../schema/json-schema.js";
+} from "../schema/index.js";
 
 /** What every part of one document build shares. */
 export interface BuildContext {

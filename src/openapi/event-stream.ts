@@ -1,4 +1,4 @@
-import type { JsonSchema } from "../schema/json-schema.js";
+import type { JsonSchema } from "../schema/index.js";
 
 /**
  * One server-sent event as FastAPI 0.135+ documents it (`itemSchema` of `text/event-stream`):

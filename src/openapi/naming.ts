@@ -1,5 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import { titleCase } from "../schema/json-schema.js";
+import { titleCase } from "../schema/index.js";
 import type { OperationDescription } from "./types.js";
 
 // Python's `\W` is Unicode-aware: letters and digits of any script, and `_`, are word characters.

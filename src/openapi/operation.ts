@@ -1,4 +1,4 @@
-import type { JsonSchema } from "../schema/json-schema.js";
+import type { JsonSchema } from "../schema/index.js";
 import type { BuildContext } from "./context.js";
 import { operationSummary } from "./naming.js";
 import { buildParameter } from "./parameters.js";

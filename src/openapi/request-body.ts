@@ -1,4 +1,4 @@
-import { type JsonSchema, titleCase, toJsonSchema } from "../schema/json-schema.js";
+import { type JsonSchema, titleCase, toJsonSchema } from "../schema/index.js";
 import { type BuildContext, optionalAsNullable, withTitle } from "./context.js";
 import type { BodyFieldDescription, RequestBodyDescription } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { type JsonSchema, orderKeys, titleCase, toJsonSchema } from "../schema/json-schema.js";
+import { type JsonSchema, orderKeys, titleCase, toJsonSchema } from "../schema/index.js";
 import type { BuildContext } from "./context.js";
 import { eventItemSchema } from "./event-stream.js";
 import { responseKey, statusDescription } from "./naming.js";

@@ -1,4 +1,4 @@
-import type { StandardSchemaV1 } from "../schema/standard.js";
+import type { StandardSchemaV1 } from "../schema/index.js";
 
 /**
  * What the OpenAPI builder is told about one route. `app` flattens a compiled route (its own

@@ -1,4 +1,4 @@
-import type { JsonSchema } from "../schema/json-schema.js";
+import type { JsonSchema } from "../schema/index.js";
 
 /** The 422 response FastAPI adds to every operation that has inputs. */
 export const VALIDATION_ERROR_RESPONSE = {

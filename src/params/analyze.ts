@@ -1,7 +1,11 @@
 import { ConfigError } from "../errors/config-error.js";
-import { describeSchema, unsupportedPatterns } from "../schema/index.js";
-import { isStandardSchema, type StandardSchemaV1 } from "../schema/standard.js";
-import type { SchemaFacts } from "../schema/types.js";
+import type { SchemaFacts } from "../schema/index.js";
+import {
+  describeSchema,
+  isStandardSchema,
+  type StandardSchemaV1,
+  unsupportedPatterns,
+} from "../schema/index.js";
 import { FileSchema } from "./form.js";
 import {
   type BodyOptions,

@@ -1,6 +1,6 @@
 import type { RequestContext } from "../http/context.js";
+import type { Validator } from "../schema/index.js";
 import { describeFields, validatorFor } from "../schema/index.js";
-import type { Validator } from "../schema/types.js";
 import type { ParamDeclaration } from "./analyze.js";
 import { fileValidator, formFieldReader, formModelReader } from "./form.js";
 

@@ -1,7 +1,6 @@
 import { type FormValues, ReceivedFile } from "../http/form-body.js";
+import type { SchemaFacts, StandardSchemaV1, Validated, Validator } from "../schema/index.js";
 import { describeFields } from "../schema/index.js";
-import type { StandardSchemaV1 } from "../schema/standard.js";
-import type { SchemaFacts, Validated, Validator } from "../schema/types.js";
 import type { ParamDeclaration } from "./analyze.js";
 import { ParamMarker, type ParamOptions } from "./markers.js";
 import { UploadFile } from "./upload-file.js";

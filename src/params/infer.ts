@@ -1,4 +1,4 @@
-import type { StandardSchemaV1 } from "../schema/standard.js";
+import type { StandardSchemaV1 } from "../schema/index.js";
 import type { ParamMarker } from "./markers.js";
 
 /** "/items/{item_id}/files/{p:path}" -> "item_id" | "p" */

@@ -1,4 +1,4 @@
-import type { StandardSchemaV1 } from "../schema/standard.js";
+import type { StandardSchemaV1 } from "../schema/index.js";
 
 export type ParamSource = "path" | "query" | "header" | "cookie" | "body" | "form" | "file";
 

@@ -1,6 +1,17 @@
 // Validation: the only module that knows the schema library.
+export { builtinSchemas } from "./builtins.js";
 export { declaredFields, describeFields, describeSchema } from "./describe.js";
+export {
+  COMPONENT_REF_PREFIX,
+  ComponentRegistry,
+  type JsonSchema,
+  orderKeys,
+  type SchemaIo,
+  titleCase,
+  toJsonSchema,
+} from "./json-schema.js";
 export { linearPatternError, unsupportedPatterns } from "./linear-pattern.js";
+export { modelShape } from "./model-shape.js";
 export type { StandardSchemaV1 } from "./standard.js";
 export { isStandardSchema } from "./standard.js";
 export type {

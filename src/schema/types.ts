@@ -1,11 +1,6 @@
-/** One entry of a 422 `detail` list, shaped exactly as pydantic v2 writes it (no `url`). */
-export interface ValidationErrorDetail {
-  type: string;
-  loc: (string | number)[];
-  msg: string;
-  input: unknown;
-  ctx?: Record<string, unknown>;
-}
+import type { ValidationErrorDetail } from "../errors/validation.js";
+
+export type { ValidationErrorDetail };
 
 export type Validated<T = unknown> =
   | { readonly ok: true; readonly value: T }

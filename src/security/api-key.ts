@@ -1,6 +1,6 @@
-import { z } from "zod";
 import type { RequestContext } from "../http/context.js";
 import { Cookie, Header, type ParamMarker, Query } from "../params/markers.js";
+import { builtinSchemas } from "../schema/index.js";
 import {
   type AutoErrorValue,
   NOT_AUTHENTICATED,
@@ -21,7 +21,7 @@ function keyParam(location: KeyLocation, name: string): ParamMarker {
   // optional and undocumented as a plain parameter: the scheme decides the answer, and
   // OpenAPI shows it under securitySchemes
   const options = { alias: name, includeInSchema: false };
-  const schema = z.string().optional();
+  const schema = builtinSchemas.optionalString();
   if (location === "header") return Header(schema, options);
   if (location === "query") return Query(schema, options);
   return Cookie(schema, options);

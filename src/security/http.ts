@@ -1,6 +1,6 @@
-import { z } from "zod";
 import type { RequestContext } from "../http/context.js";
 import { Header, type ParamMarker } from "../params/markers.js";
+import { builtinSchemas } from "../schema/index.js";
 import { decodeBasicCredentials, splitAuthorization } from "./authorization.js";
 import {
   type AutoErrorValue,
@@ -14,7 +14,10 @@ import type { SecurityFailure } from "./errors.js";
 
 /** The `Authorization` header as a scheme's own param: optional, not a documented parameter. */
 export function authorizationParam(): ParamMarker {
-  return Header(z.string().optional(), { alias: "authorization", includeInSchema: false });
+  return Header(builtinSchemas.optionalString(), {
+    alias: "authorization",
+    includeInSchema: false,
+  });
 }
 
 /** `Authorization: <scheme> <credentials>` as sent; `scheme` keeps the client's spelling. */

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { dependency } from "../dependencies/dependency.js";
 import { Form } from "../params/form.js";
+import { builtinSchemas, type StandardSchemaV1 } from "../schema/index.js";
 
 /** What `Depends(OAuth2PasswordRequestForm)` gives the handler; wire names kept (FastAPI's). */
 export interface OAuth2PasswordRequestFormValue {
@@ -13,16 +13,16 @@ export interface OAuth2PasswordRequestFormValue {
   client_secret: string | null;
 }
 
-const GRANT_TYPE = z.string().regex(/^password$/);
+const GRANT_TYPE = /^password$/;
 
-function formParams<TGrant extends z.ZodType>(grantType: TGrant) {
+function formParams<TGrant extends StandardSchemaV1>(grantType: TGrant) {
   return {
     grant_type: Form(grantType),
-    username: Form(z.string()),
-    password: Form(z.string()),
-    scope: Form(z.string().default("")),
-    client_id: Form(z.string().optional()),
-    client_secret: Form(z.string().optional()),
+    username: Form(builtinSchemas.string()),
+    password: Form(builtinSchemas.string()),
+    scope: Form(builtinSchemas.stringWithDefault("")),
+    client_id: Form(builtinSchemas.optionalString()),
+    client_secret: Form(builtinSchemas.optionalString()),
   };
 }
 
@@ -52,7 +52,7 @@ function toValue(form: {
  *   ({ access_token: await login(form.username, form.password), token_type: "bearer" }));
  */
 export const OAuth2PasswordRequestForm = dependency(
-  formParams(GRANT_TYPE.optional()),
+  formParams(builtinSchemas.optionalMatching(GRANT_TYPE)),
   function OAuth2PasswordRequestForm(form): OAuth2PasswordRequestFormValue {
     return toValue(form);
   },
@@ -60,7 +60,7 @@ export const OAuth2PasswordRequestForm = dependency(
 
 /** As `OAuth2PasswordRequestForm`, but `grant_type` is required (the spec's strict reading). */
 export const OAuth2PasswordRequestFormStrict = dependency(
-  formParams(GRANT_TYPE),
+  formParams(builtinSchemas.matching(GRANT_TYPE)),
   function OAuth2PasswordRequestFormStrict(form): OAuth2PasswordRequestFormValue {
     return toValue(form);
   },

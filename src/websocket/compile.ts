@@ -8,7 +8,7 @@ import type { RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
 import type { WebSocketTransport } from "../http/websocket-transport.js";
 import { compileParam } from "../params/compile.js";
-import type { ValidationErrorDetail } from "../schema/types.js";
+import type { ValidationErrorDetail } from "../schema/index.js";
 import { WebSocket, type WebSocketLimits } from "./connection.js";
 import type { WebSocketDeclaration } from "./declaration.js";
 import { WebSocketDisconnect, WebSocketException } from "./errors.js";

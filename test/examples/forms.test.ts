@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { app as loginApp } from "../../examples/forms/login.js";
 import { app as uploadApp } from "../../examples/forms/upload.js";
 import { TestClient } from "../../src/index.js";
-import { multipart } from "./helpers.js";
+import { multipart } from "../params/form-helpers.js";
 
 describe("forms example: login", () => {
   const client = new TestClient(loginApp);

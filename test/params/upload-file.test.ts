@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { expect, it } from "vitest";
 import { App, File, TestClient } from "../../src/index.js";
 import { describeTransports } from "../integration/transports.js";
-import { createFormApp } from "./apps.js";
-import { multipart } from "./helpers.js";
+import { createFormApp } from "./form-apps.js";
+import { multipart } from "./form-helpers.js";
 
 function checksum(bytes: Uint8Array): number {
   let sum = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TestClient } from "../../src/index.js";
-import { createFormApp } from "./apps.js";
+import { createFormApp } from "../params/form-apps.js";
 
 const client = new TestClient(createFormApp());
 

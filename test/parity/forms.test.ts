@@ -1,9 +1,9 @@
 import { expect, it } from "vitest";
 import { describeTransports } from "../integration/transports.js";
-import { CASES } from "../parity/cases.js";
-import { expectRecorded } from "../parity/recorded.js";
-import { createFormApp } from "./apps.js";
-import { caseRequest } from "./helpers.js";
+import { createFormApp } from "../params/form-apps.js";
+import { caseRequest } from "../params/form-helpers.js";
+import { CASES } from "./cases.js";
+import { expectRecorded } from "./recorded.js";
 
 const FORM_CASES = [
   "form-missing-fields",

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../examples/openapi/app.js";
 import { type RunningServer, serve } from "../../src/index.js";
 
-const OUT = resolve("test-output/openapi-app");
+const OUT = resolve("test-output/describe-typed-client");
 
 // Type-checked against the generated `paths`: a client that drifts from the document fails tsc.
 const USAGE = `import createClient from "openapi-fetch";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, serve } from "../../src/index.js";
 import { RawConnection } from "../integration/transports.js";
-import { createFormApp } from "./apps.js";
+import { createFormApp } from "../params/form-apps.js";
 
 let server: RunningServer;
 let port: number;
