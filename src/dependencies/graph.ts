@@ -1,7 +1,7 @@
 import { ConfigError } from "../errors/config-error.js";
 import { declareParam, implicitPathParam, type ParamDeclaration } from "../params/analyze.js";
 import type { ParamSource } from "../params/markers.js";
-import { sameSchema } from "../schema/same-schema.js";
+import { sameSchema } from "../schema/index.js";
 import {
   Dependency,
   type DependencyFunction,

@@ -12,6 +12,7 @@ export {
 } from "./json-schema.js";
 export { linearPatternError, unsupportedPatterns } from "./linear-pattern.js";
 export { modelShape } from "./model-shape.js";
+export { sameSchema } from "./same-schema.js";
 export type { StandardSchemaV1 } from "./standard.js";
 export { isStandardSchema } from "./standard.js";
 export type {
