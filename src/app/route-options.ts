@@ -35,6 +35,10 @@ export interface RouteOptions<TParams extends ParamsShape = ParamsShape> {
   responseExcludeNone?: boolean;
   /** keep only these top-level fields */
   responseInclude?: readonly string[];
+  /** drop these top-level fields (FastAPI's response_model_exclude) */
+  responseExclude?: readonly string[];
+  /** drop the fields whose value equals the default the response schema declares for them */
+  responseExcludeDefaults?: boolean;
   /** description of the success response in OpenAPI (default "Successful Response") */
   responseDescription?: string;
   /** extra documented responses, by status */

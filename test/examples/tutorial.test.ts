@@ -158,6 +158,13 @@ describe("responses tutorial", () => {
     expect(await r.text()).toBe('{"username":"a","email":"a@x.io","full_name":null}');
   });
 
+  it("drops defaulted and excluded fields from an item", async () => {
+    const plain = await client.get("/items/plain");
+    expect(await plain.text()).toBe('{"name":"plain","price":2}');
+    const taxed = await client.get("/items/taxed");
+    expect(await taxed.text()).toBe('{"name":"taxed","price":2,"tax":20}');
+  });
+
   it("sends no body for 204", async () => {
     const r = await client.delete("/users/a");
     expect(r.status).toBe(204);
