@@ -127,6 +127,20 @@ describe("headers and cookies tutorial", () => {
       session: "abc",
     });
   });
+
+  it("reads header and cookie models, and locates a missing cookie field", async () => {
+    const client = new TestClient(headersApp);
+    const r = await client.get("/preferences", {
+      headers: { "save-data": "on", "x-tag": "a", cookie: "session_id=s1; theme=dark" },
+    });
+    expect(await r.json()).toEqual({ save_data: true, tags: ["a"], theme: "dark" });
+    const missing = await client.get("/preferences");
+    expect(missing.status).toBe(422);
+    expect(((await missing.json()) as { detail: { loc: string[] }[] }).detail[0]!.loc).toEqual([
+      "cookie",
+      "session_id",
+    ]);
+  });
 });
 
 describe("errors tutorial", () => {
