@@ -14,6 +14,7 @@ import { isEventSourceClass } from "../responses/event-stream.js";
 import { isGeneratorFunction } from "../responses/json-lines.js";
 import type { StandardSchemaV1 } from "../schema/index.js";
 import { describeSchema, modelShape, titleCase } from "../schema/index.js";
+import { documentedRecord } from "./documented-routes.js";
 import type { ResponseClass } from "./route-options.js";
 import type { RouteRecord } from "./route-record.js";
 
@@ -52,6 +53,8 @@ export interface DescribableApp {
   readonly version: string;
   readonly rootPath: string;
   readonly routes: readonly RouteRecord[];
+  /** documented only, under the document's `webhooks` */
+  readonly webhooks?: { records(): RouteRecord[] };
   readonly config: OpenApiAppOptions & { summary?: string; description?: string };
 }
 
@@ -246,6 +249,11 @@ export function describeRoute(record: RouteRecord): OperationDescription | undef
     operation.responseDescription = options.responseDescription;
   }
   if (options.openapiExtra !== undefined) operation.openapiExtra = options.openapiExtra;
+  if (options.callbacks !== undefined) {
+    operation.callbacks = options.callbacks
+      .declarations()
+      .flatMap((declaration) => describeRoute(documentedRecord(declaration)) ?? []);
+  }
   return operation;
 }
 
@@ -284,5 +292,8 @@ export function describeApp(app: DescribableApp): Record<string, unknown> {
     const operation = describeRoute(record);
     if (operation !== undefined) operations.push(operation);
   }
-  return buildOpenApiDocument(operations, documentOptions(app));
+  const options = documentOptions(app);
+  const webhooks = (app.webhooks?.records() ?? []).flatMap((record) => describeRoute(record) ?? []);
+  if (webhooks.length > 0) options.webhooks = webhooks;
+  return buildOpenApiDocument(operations, options);
 }
