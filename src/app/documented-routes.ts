@@ -1,5 +1,5 @@
 import { analyzeGraph } from "../dependencies/graph.js";
-import { APIRouter, type APIRouterOptions } from "./api-router.js";
+import { APIRouter } from "./api-router.js";
 import { defaultName } from "./declaration.js";
 import type { RouteDeclaration } from "./registry.js";
 import type { RouteRecord } from "./route-record.js";
@@ -56,8 +56,8 @@ export function documentedRecord(declaration: RouteDeclaration): RouteRecord {
 export class Webhooks extends APIRouter {
   readonly #onChange: () => void;
 
-  constructor(onChange: () => void, options: APIRouterOptions = {}) {
-    super(options);
+  constructor(onChange: () => void) {
+    super();
     this.#onChange = onChange;
   }
 

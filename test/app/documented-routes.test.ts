@@ -28,7 +28,9 @@ function createApp(): App {
       params: { body: Invoice, x_signature: Header(z.string()) },
       response: InvoiceEventReceived,
     },
-    function invoice_notification() {},
+    function invoice_notification() {
+      return { ok: true };
+    },
   );
   app.post(
     "/invoices/",
