@@ -31,16 +31,20 @@ RUN --mount=type=secret,id=npm_ca \
 FROM ${BASE_IMAGE}
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
-    PORT=8000
+    PORT=8000 \
+    DATABASE_PATH=/data/inference.db
 WORKDIR /app
 # files stay root's: the service can read its code, not rewrite it
 RUN groupadd --system --gid 10001 tailor \
-    && useradd --system --uid 10001 --gid tailor --no-create-home --home-dir /nonexistent tailor
+    && useradd --system --uid 10001 --gid tailor --no-create-home --home-dir /nonexistent tailor \
+    && mkdir /data && chown tailor:tailor /data
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json tsconfig.json ./
 COPY bin ./bin
 COPY src ./src
 COPY examples/inference ./examples/inference
+# the only place the service writes: its document store (and the job queue's file, if JOBS_DB says so)
+VOLUME /data
 USER tailor
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \

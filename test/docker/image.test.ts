@@ -141,7 +141,10 @@ describe("the Docker image", () => {
       "/health",
       async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
       60_000,
-    );
+    ).catch(async (error: Error) => {
+      // what the service printed says why it never answered
+      throw new Error(`${error.message}; container log:\n${await docker("logs", CONTAINER)}`);
+    });
     const answeredIn = performance.now() - startedAt;
     await until(
       "healthy",
