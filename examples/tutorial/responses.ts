@@ -44,3 +44,22 @@ app.get("/accepted", {}, function accepted(_args, ctx) {
   return { accepted: true };
 });
 // #endregion responses
+
+// #region filters
+const Item = z.object({
+  name: z.string(),
+  price: z.number(),
+  tax: z.number().default(10.5),
+  internal_code: z.string().default("none"),
+});
+
+// responseExcludeDefaults drops fields equal to their declared default (set or not);
+// responseExclude drops named fields whatever their value.
+app.get(
+  "/items/{name}",
+  { response: Item, responseExcludeDefaults: true, responseExclude: ["internal_code"] },
+  function readItem({ name }) {
+    return { name, price: 2, tax: name === "taxed" ? 20 : 10.5, internal_code: "X-1" };
+  },
+);
+// #endregion filters

@@ -21,6 +21,7 @@ import type { APIRouter } from "./api-router.js";
 import { defaultName, siteOf } from "./declaration.js";
 import { describeApp, type OpenApiAppOptions } from "./describe.js";
 import { registerDocsRoutes } from "./docs-routes.js";
+import { Webhooks } from "./documented-routes.js";
 import { type ErrorClass, type ExceptionHandler, ExceptionHandlers } from "./exception-handlers.js";
 import { type Lifespan, LifespanRunner } from "./lifespan.js";
 import { chainMiddleware, type Middleware } from "./middleware-chain.js";
@@ -108,6 +109,13 @@ export class App extends RouteRegistry {
   readonly #lifespan: LifespanRunner<App>;
   #pipeline: ((ctx: RequestContext) => MaybePromise<OutgoingResponse>) | undefined;
   #openapiDocument: Record<string, unknown> | undefined;
+  /**
+   * FastAPI's `app.webhooks`: requests the app sends, documented under OpenAPI `webhooks`.
+   * @example app.webhooks.post("new-subscription", { params: { body: Subscription } }, function newSubscription() {});
+   */
+  readonly webhooks = new Webhooks(() => {
+    this.#openapiDocument = undefined;
+  });
   #appScopeStarted = false;
   readonly #controls = new ServingControls(
     () => this.config,

@@ -13,7 +13,8 @@ import { isSourceModel } from "../params/compile.js";
 import { isEventSourceClass } from "../responses/event-stream.js";
 import { isGeneratorFunction } from "../responses/json-lines.js";
 import type { StandardSchemaV1 } from "../schema/index.js";
-import { describeSchema, modelShape } from "../schema/index.js";
+import { describeSchema, modelShape, titleCase } from "../schema/index.js";
+import { documentedRecord } from "./documented-routes.js";
 import type { ResponseClass } from "./route-options.js";
 import type { RouteRecord } from "./route-record.js";
 
@@ -52,6 +53,8 @@ export interface DescribableApp {
   readonly version: string;
   readonly rootPath: string;
   readonly routes: readonly RouteRecord[];
+  /** documented only, under the document's `webhooks` */
+  readonly webhooks?: { records(): RouteRecord[] };
   readonly config: OpenApiAppOptions & { summary?: string; description?: string };
 }
 
@@ -100,18 +103,27 @@ function describeParameter(param: ParamDeclaration): ParameterDescription {
   return out;
 }
 
-/** A query model is documented as FastAPI does: each of its fields a query parameter. */
+/**
+ * A query, header or cookie model is documented as FastAPI does: each of its fields a parameter
+ * (a header field under its hyphenated name, titled by its own name).
+ */
 function expandQueryModel(param: ParamDeclaration): ParamDeclaration[] {
-  const shape = param.source === "query" && isSourceModel(param) ? modelShape(param.schema) : null;
+  const shape = param.source !== "form" && isSourceModel(param) ? modelShape(param.schema) : null;
   if (shape === null) return [param];
   return Object.entries(shape).map(([name, schema]) => ({
     name,
-    source: "query",
+    source: param.source,
     schema,
-    wireName: name,
-    options: {},
+    wireName: param.source === "header" ? headerFieldName(name, param) : name,
+    options: param.source === "header" ? { title: titleCase(name) } : {},
     facts: describeSchema(schema),
   }));
+}
+
+function headerFieldName(name: string, model: ParamDeclaration): string {
+  return (
+    model.options.convertUnderscores === false ? name : name.replaceAll("_", "-")
+  ).toLowerCase();
 }
 
 function describeParameters(params: ParamDeclaration[]): ParameterDescription[] {
@@ -237,6 +249,11 @@ export function describeRoute(record: RouteRecord): OperationDescription | undef
     operation.responseDescription = options.responseDescription;
   }
   if (options.openapiExtra !== undefined) operation.openapiExtra = options.openapiExtra;
+  if (options.callbacks !== undefined) {
+    operation.callbacks = options.callbacks
+      .declarations()
+      .flatMap((declaration) => describeRoute(documentedRecord(declaration)) ?? []);
+  }
   return operation;
 }
 
@@ -275,5 +292,8 @@ export function describeApp(app: DescribableApp): Record<string, unknown> {
     const operation = describeRoute(record);
     if (operation !== undefined) operations.push(operation);
   }
-  return buildOpenApiDocument(operations, documentOptions(app));
+  const options = documentOptions(app);
+  const webhooks = (app.webhooks?.records() ?? []).flatMap((record) => describeRoute(record) ?? []);
+  if (webhooks.length > 0) options.webhooks = webhooks;
+  return buildOpenApiDocument(operations, options);
 }

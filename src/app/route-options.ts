@@ -3,6 +3,7 @@ import type { FormLimits } from "../http/form-body.js";
 import type { ConcurrencyOptions } from "../limits/index.js";
 import type { ResponseClass } from "../responses/render.js";
 import type { StandardSchemaV1 } from "../schema/index.js";
+import type { APIRouter } from "./api-router.js";
 
 /** A response documented besides the success one (FastAPI `responses={404: {...}}`). */
 export interface ExtraResponse {
@@ -35,8 +36,14 @@ export interface RouteOptions<TParams extends ParamsShape = ParamsShape> {
   responseExcludeNone?: boolean;
   /** keep only these top-level fields */
   responseInclude?: readonly string[];
+  /** drop these top-level fields (FastAPI's response_model_exclude) */
+  responseExclude?: readonly string[];
+  /** drop the fields whose value equals the default the response schema declares for them */
+  responseExcludeDefaults?: boolean;
   /** description of the success response in OpenAPI (default "Successful Response") */
   responseDescription?: string;
+  /** routes documented under the operation's `callbacks`: the requests it may send back (never served) */
+  callbacks?: APIRouter<string>;
   /** extra documented responses, by status */
   responses?: Record<string | number, ExtraResponse>;
   tags?: readonly string[];

@@ -24,6 +24,13 @@ export function buildOpenApiDocument(
     securitySchemes: new Map(),
     usesValidationError: false,
   };
+  ctx.buildCallbacks = (callbacks) =>
+    Object.fromEntries(
+      callbacks.map((callback) => [
+        callback.name,
+        buildPathItems([callback], options, ctx, (path) => path),
+      ]),
+    );
   const paths = buildPathItems(operations, options, ctx, documentedPath);
   const webhooks = buildPathItems(options.webhooks ?? [], options, ctx, (path) => path);
   if (ctx.usesValidationError) {

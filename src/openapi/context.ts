@@ -5,6 +5,7 @@ import {
   type SchemaIo,
 } from "../schema/index.js";
 
+import type { OperationDescription } from "./types.js";
 /** What every part of one document build shares. */
 export interface BuildContext {
   readonly registry: ComponentRegistry;
@@ -14,6 +15,8 @@ export interface BuildContext {
   readonly securitySchemes: Map<string, Record<string, unknown>>;
   /** whether some operation documents the automatic 422 */
   usesValidationError: boolean;
+  /** an operation's `callbacks`: each callback route under its name, as a path item by its path */
+  buildCallbacks?: (callbacks: OperationDescription[]) => JsonSchema;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { OperationDescription } from "./types.js";
 
 /**
  * One Operation Object, keys in FastAPI's order: `tags`, `summary`, `description`,
- * `operationId`, `deprecated`, `security`, `parameters`, `requestBody`, `responses`.
+ * `operationId`, `deprecated`, `security`, `parameters`, `requestBody`, `callbacks`, `responses`.
  */
 export function buildOperation(
   operation: OperationDescription,
@@ -34,6 +34,9 @@ export function buildOperation(
   }
   if (operation.requestBody !== undefined) {
     out.requestBody = buildRequestBody(operation.requestBody, operationId, ctx);
+  }
+  if (operation.callbacks && operation.callbacks.length > 0 && ctx.buildCallbacks) {
+    out.callbacks = ctx.buildCallbacks(operation.callbacks);
   }
   out.responses = buildResponses(operation, operationId, ctx);
   return operation.openapiExtra ? deepMerge(structuredClone(out), operation.openapiExtra) : out;

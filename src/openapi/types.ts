@@ -34,6 +34,8 @@ export interface OperationDescription {
   security: SecurityRequirementDescription[];
   /** merged deeply into the built operation, last */
   openapiExtra?: Record<string, unknown>;
+  /** the requests this operation may send back (FastAPI's `callbacks`) */
+  callbacks?: OperationDescription[];
 }
 
 export interface ParameterDescription {

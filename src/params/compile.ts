@@ -3,6 +3,7 @@ import type { Validator } from "../schema/index.js";
 import { describeFields, validatorFor } from "../schema/index.js";
 import type { ParamDeclaration } from "./analyze.js";
 import { fileValidator, formFieldReader, formModelReader } from "./form.js";
+import { cookieModelReader, headerModelReader } from "./header-cookie-models.js";
 
 /** Reads a param's raw input: a string, string[] for lists, the body value, or undefined. */
 export type ParamReader = (ctx: RequestContext, body: unknown) => unknown;
@@ -44,7 +45,10 @@ function queryModelReader(param: ParamDeclaration): ParamReader {
 /** A param whose object schema is filled from a whole source rather than one key of it. */
 export function isSourceModel(param: ParamDeclaration): boolean {
   return (
-    (param.source === "query" || param.source === "form") &&
+    (param.source === "query" ||
+      param.source === "form" ||
+      param.source === "header" ||
+      param.source === "cookie") &&
     param.facts.isObject &&
     param.schema !== undefined
   );
@@ -56,7 +60,11 @@ function readerFor(param: ParamDeclaration, embedBody: boolean): ParamReader {
     const read = isSourceModel(param) ? formModelReader(param) : formFieldReader(param);
     return (_ctx, body) => read(body);
   }
-  if (isSourceModel(param)) return queryModelReader(param);
+  if (isSourceModel(param)) {
+    if (param.source === "header") return headerModelReader(param);
+    if (param.source === "cookie") return cookieModelReader();
+    return queryModelReader(param);
+  }
   const wire = param.wireName;
   switch (param.source) {
     case "path":

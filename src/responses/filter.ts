@@ -1,10 +1,17 @@
-/** FastAPI's response_model_exclude_unset / exclude_none / include, applied after validation. */
+/**
+ * FastAPI's response_model_exclude_unset / exclude_defaults / exclude_none / include / exclude,
+ * applied after validation.
+ */
 export interface ResponseFilterOptions {
   excludeUnset?: boolean;
   /** the response schema's declared keys: others (derived by a transform) always stay */
   declaredFields?: readonly string[] | null;
   excludeNone?: boolean;
   include?: readonly string[];
+  exclude?: readonly string[];
+  excludeDefaults?: boolean;
+  /** the response schema's field defaults, by name (for excludeDefaults) */
+  fieldDefaults?: Readonly<Record<string, unknown>> | null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -45,17 +52,51 @@ function pick(value: unknown, keys: readonly string[]): unknown {
   return out;
 }
 
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => key in b && sameValue(a[key], b[key]))
+  );
+}
+
+/** Drops the fields whose value equals the default their schema declares. */
+function dropDefaults(value: unknown, defaults: Readonly<Record<string, unknown>>): unknown {
+  if (Array.isArray(value)) return value.map((item) => dropDefaults(item, defaults));
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value)
+    if (!(key in defaults && sameValue(value[key], defaults[key]))) out[key] = value[key];
+  return out;
+}
+
+function omit(value: unknown, keys: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((item) => omit(item, keys));
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value) if (!keys.has(key)) out[key] = value[key];
+  return out;
+}
+
 /** null when no option is set, so routes without them pay nothing. */
 export function compileResponseFilter(
   options: ResponseFilterOptions,
 ): ((value: unknown, original: unknown) => unknown) | null {
   const { excludeUnset, excludeNone, include } = options;
-  if (!excludeUnset && !excludeNone && !include) return null;
+  const exclude = options.exclude ? new Set(options.exclude) : null;
+  const defaults = options.excludeDefaults ? (options.fieldDefaults ?? {}) : null;
+  if (!excludeUnset && !excludeNone && !include && !exclude && !defaults) return null;
   const declared = options.declaredFields ? new Set(options.declaredFields) : null;
   return (value, original) => {
     let out = excludeUnset ? keepSet(value, original, declared) : value;
+    if (defaults) out = dropDefaults(out, defaults);
     if (excludeNone) out = dropNone(out);
     if (include) out = pick(out, include);
+    if (exclude) out = omit(out, exclude);
     return out;
   };
 }

@@ -2,7 +2,12 @@ import { ResponseValidationError } from "../errors/validation.js";
 import type { RequestContext } from "../http/context.js";
 import type { ResponseDraft } from "../http/response-draft.js";
 import { isBodylessStatus } from "../internal/status.js";
-import { declaredFields, type StandardSchemaV1, validatorFor } from "../schema/index.js";
+import {
+  declaredFields,
+  fieldDefaults,
+  type StandardSchemaV1,
+  validatorFor,
+} from "../schema/index.js";
 import { eventItems, isEventSourceClass } from "./event-stream.js";
 import { compileResponseFilter } from "./filter.js";
 import { isGeneratorFunction, jsonLines } from "./json-lines.js";
@@ -20,6 +25,8 @@ export interface RenderSpec {
   responseExcludeUnset?: boolean | undefined;
   responseExcludeNone?: boolean | undefined;
   responseInclude?: readonly string[] | undefined;
+  responseExclude?: readonly string[] | undefined;
+  responseExcludeDefaults?: boolean | undefined;
   /** an event-stream generator route: ms of silence before a `: ping` comment */
   keepAlive?: number | undefined;
 }
@@ -53,6 +60,10 @@ export function compileRender(spec: RenderSpec, handler: Function): Render {
     declaredFields: spec.response ? declaredFields(spec.response) : null,
     excludeNone: spec.responseExcludeNone,
     include: spec.responseInclude,
+    exclude: spec.responseExclude,
+    excludeDefaults: spec.responseExcludeDefaults,
+    fieldDefaults:
+      spec.response && spec.responseExcludeDefaults ? fieldDefaults(spec.response) : null,
   });
   const status = spec.status ?? 200;
   const responseClass = spec.responseClass;

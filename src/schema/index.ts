@@ -1,6 +1,7 @@
 // Validation: the only module that knows the schema library.
 export { builtinSchemas } from "./builtins.js";
 export { declaredFields, describeFields, describeSchema } from "./describe.js";
+export { fieldDefaults } from "./field-defaults.js";
 export {
   COMPONENT_REF_PREFIX,
   ComponentRegistry,

@@ -127,6 +127,20 @@ describe("headers and cookies tutorial", () => {
       session: "abc",
     });
   });
+
+  it("reads header and cookie models, and locates a missing cookie field", async () => {
+    const client = new TestClient(headersApp);
+    const r = await client.get("/preferences", {
+      headers: { "save-data": "on", "x-tag": "a", cookie: "session_id=s1; theme=dark" },
+    });
+    expect(await r.json()).toEqual({ save_data: true, tags: ["a"], theme: "dark" });
+    const missing = await client.get("/preferences");
+    expect(missing.status).toBe(422);
+    expect(((await missing.json()) as { detail: { loc: string[] }[] }).detail[0]!.loc).toEqual([
+      "cookie",
+      "session_id",
+    ]);
+  });
 });
 
 describe("errors tutorial", () => {
@@ -156,6 +170,13 @@ describe("responses tutorial", () => {
     });
     expect(r.status).toBe(201);
     expect(await r.text()).toBe('{"username":"a","email":"a@x.io","full_name":null}');
+  });
+
+  it("drops defaulted and excluded fields from an item", async () => {
+    const plain = await client.get("/items/plain");
+    expect(await plain.text()).toBe('{"name":"plain","price":2}');
+    const taxed = await client.get("/items/taxed");
+    expect(await taxed.text()).toBe('{"name":"taxed","price":2,"tax":20}');
   });
 
   it("sends no body for 204", async () => {

@@ -46,6 +46,23 @@ describe("handler arguments are inferred from the declaration", () => {
     );
   });
 
+  test("header and cookie models give the object schema's output type", () => {
+    new App().get(
+      "/models",
+      {
+        params: {
+          headers: Header(z.object({ save_data: z.boolean(), x_tag: z.array(z.string()) })),
+          cookies: Cookie(z.object({ visits: z.number().default(0) })),
+        },
+      },
+      (args) => {
+        expectTypeOf(args.headers).toEqualTypeOf<{ save_data: boolean; x_tag: string[] }>();
+        expectTypeOf(args.cookies).toEqualTypeOf<{ visits: number }>();
+        return null;
+      },
+    );
+  });
+
   test("bare schemas and a body model are inferred too", () => {
     new App().post(
       "/items/{id}",

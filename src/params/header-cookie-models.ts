@@ -1,0 +1,45 @@
+import type { RequestContext } from "../http/context.js";
+import { describeFields } from "../schema/index.js";
+import type { ParamDeclaration } from "./analyze.js";
+
+/**
+ * A header model (`Header(z.object({...}))`) reads every header, as FastAPI does: each declared
+ * field from its hyphenated name (`save_data` <- `save-data`, unless `convertUnderscores: false`),
+ * a list for list fields, and every other header under its lowercase name, so a strict model
+ * sees the extra ones.
+ */
+export function headerModelReader(param: ParamDeclaration): (ctx: RequestContext) => unknown {
+  const facts = describeFields(param.schema!) ?? {};
+  const convert = param.options.convertUnderscores !== false;
+  const fields = Object.keys(facts).map((name) => ({
+    name,
+    wire: (convert ? name.replaceAll("_", "-") : name).toLowerCase(),
+    isList: facts[name]!.isList,
+  }));
+  const wires = new Set(fields.map((field) => field.wire));
+  return (ctx) => {
+    // null prototype: a "__proto__" header is a field like any other, never the model's prototype
+    const model: Record<string, unknown> = Object.create(null);
+    for (const field of fields) {
+      if (field.isList) {
+        const values = ctx.headerValues(field.wire);
+        if (values.length > 0) model[field.name] = values;
+      } else {
+        const value = ctx.header(field.wire);
+        if (value !== undefined) model[field.name] = value;
+      }
+    }
+    const headers = ctx.headers;
+    for (const key in headers) {
+      if (wires.has(key)) continue;
+      const value = headers[key];
+      if (value !== undefined) model[key] = Array.isArray(value) ? value[value.length - 1] : value;
+    }
+    return model;
+  };
+}
+
+/** A cookie model (`Cookie(z.object({...}))`) reads every cookie, each field by its name. */
+export function cookieModelReader(): (ctx: RequestContext) => unknown {
+  return (ctx) => Object.assign(Object.create(null), ctx.cookies);
+}
