@@ -106,7 +106,9 @@ describe("npm start", () => {
     expect(answeredAfter.every((outcome) => outcome.status === 200)).toBe(true);
     expect(answeredAfter.some((outcome) => outcome.connection === "close")).toBe(true);
     expect(exit).toEqual({ code: 0, signal: null });
-    await sleep(200);
+    // tsx's esbuild service leaves when node closes its pipe: give a loaded machine a moment
+    for (let waited = 0; waited < 5_000 && descendants.some(isAlive); waited += 100)
+      await sleep(100);
     expect(descendants.filter(isAlive)).toEqual([]);
     expect(npm.lines().map((line) => line.msg)).toContain("SIGTERM: shutting down");
     console.info(
