@@ -102,6 +102,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/openapi/app.js")).app,
   },
   {
+    name: "openapi-webhooks",
+    source: "openapi/webhooks.ts#app",
+    load: async () => (await import("../../examples/openapi/webhooks.js")).app,
+  },
+  {
     name: "performance-app",
     source: "performance/app.ts#app",
     load: async () => (await import("../../examples/performance/app.js")).app,
