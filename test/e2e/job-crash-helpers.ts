@@ -1,5 +1,35 @@
-import { readFileSync } from "node:fs";
-import { postJson, waitFinal } from "./job-processes.js";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { type JobProcess, postJson, startProcess, waitFinal } from "./job-processes.js";
+
+/** the seed of the random kill moments: printed in the test names, set with JOBS_CRASH_SEED */
+export const SEED = Number(process.env.JOBS_CRASH_SEED ?? Date.now() % 100_000);
+
+/**
+ * A temporary folder for the run's database and log, and `start` for server processes: each
+ * started one is killed and the folder removed after the file's tests.
+ */
+export function crashRun() {
+  let dir = "";
+  const started: JobProcess[] = [];
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "tailor-jobs-crash-"));
+  });
+  afterAll(async () => {
+    await Promise.all(started.map((child) => child.kill()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    file: (name: string) => join(dir, name),
+    start: async (args: string[], env: Record<string, string>) => {
+      const child = await startProcess(args, env);
+      started.push(child);
+      return child;
+    },
+  };
+}
 
 /**
  * Keeps `lanes` submissions in flight against whatever port `target()` names; a 202 is an
