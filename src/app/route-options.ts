@@ -40,6 +40,8 @@ export interface RouteOptions<TParams extends ParamsShape = ParamsShape> {
   responseExclude?: readonly string[];
   /** drop the fields whose value equals the default the response schema declares for them */
   responseExcludeDefaults?: boolean;
+  /** send fields under their `.meta({ alias })` names (default true; false: field names), as FastAPI's response_model_by_alias */
+  responseByAlias?: boolean;
   /** description of the success response in OpenAPI (default "Successful Response") */
   responseDescription?: string;
   /** routes documented under the operation's `callbacks`: the requests it may send back (never served) */

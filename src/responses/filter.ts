@@ -12,6 +12,8 @@ export interface ResponseFilterOptions {
   excludeDefaults?: boolean;
   /** the response schema's field defaults, by name (for excludeDefaults) */
   fieldDefaults?: Readonly<Record<string, unknown>> | null;
+  /** last, after the field-name filters: field names to aliases (FastAPI's by_alias) */
+  rename?: ((value: unknown) => unknown) | null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -89,7 +91,10 @@ export function compileResponseFilter(
   const { excludeUnset, excludeNone, include } = options;
   const exclude = options.exclude ? new Set(options.exclude) : null;
   const defaults = options.excludeDefaults ? (options.fieldDefaults ?? {}) : null;
-  if (!excludeUnset && !excludeNone && !include && !exclude && !defaults) return null;
+  const rename = options.rename ?? null;
+  if (!excludeUnset && !excludeNone && !include && !exclude && !defaults) {
+    return rename === null ? null : (value) => rename(value);
+  }
   const declared = options.declaredFields ? new Set(options.declaredFields) : null;
   return (value, original) => {
     let out = excludeUnset ? keepSet(value, original, declared) : value;
@@ -97,6 +102,6 @@ export function compileResponseFilter(
     if (excludeNone) out = dropNone(out);
     if (include) out = pick(out, include);
     if (exclude) out = omit(out, exclude);
-    return out;
+    return rename === null ? out : rename(out);
   };
 }

@@ -3,6 +3,7 @@ import type { RequestContext } from "../http/context.js";
 import type { ResponseDraft } from "../http/response-draft.js";
 import { isBodylessStatus } from "../internal/status.js";
 import {
+  compileAliasRenamer,
   declaredFields,
   fieldDefaults,
   type StandardSchemaV1,
@@ -27,6 +28,7 @@ export interface RenderSpec {
   responseInclude?: readonly string[] | undefined;
   responseExclude?: readonly string[] | undefined;
   responseExcludeDefaults?: boolean | undefined;
+  responseByAlias?: boolean | undefined;
   /** an event-stream generator route: ms of silence before a `: ping` comment */
   keepAlive?: number | undefined;
 }
@@ -54,7 +56,7 @@ function applyDraft(response: OutgoingResponse, draft: ResponseDraft): void {
  * of a generator handler as JSON Lines, each checked like a value.
  */
 export function compileRender(spec: RenderSpec, handler: Function): Render {
-  const validator = spec.response ? validatorFor(spec.response, "json") : null;
+  const validator = spec.response ? validatorFor(spec.response, "json", "name") : null;
   const filter = compileResponseFilter({
     excludeUnset: spec.responseExcludeUnset,
     declaredFields: spec.response ? declaredFields(spec.response) : null,
@@ -64,6 +66,8 @@ export function compileRender(spec: RenderSpec, handler: Function): Render {
     excludeDefaults: spec.responseExcludeDefaults,
     fieldDefaults:
       spec.response && spec.responseExcludeDefaults ? fieldDefaults(spec.response) : null,
+    rename:
+      spec.response && spec.responseByAlias !== false ? compileAliasRenamer(spec.response) : null,
   });
   const status = spec.status ?? 200;
   const responseClass = spec.responseClass;
