@@ -167,6 +167,10 @@ function describeBody(params: ParamDeclaration[]): RequestBodyDescription | unde
     } else if (param.schema !== undefined) field.schema = param.schema;
     if (param.options.description !== undefined) field.description = param.options.description;
     if (param.options.title !== undefined) field.title = param.options.title;
+    if (param.options.examples !== undefined) field.examples = param.options.examples;
+    if (param.options.openapiExamples !== undefined) {
+      field.openapiExamples = param.options.openapiExamples;
+    }
     return field;
   });
   // a lone form model is the whole form, like a lone JSON body is the whole body (FastAPI)
