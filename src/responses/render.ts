@@ -10,6 +10,7 @@ import {
   validatorFor,
 } from "../schema/index.js";
 import { eventItems, isEventSourceClass } from "./event-stream.js";
+import type { FieldSelection } from "./field-selection.js";
 import { compileResponseFilter } from "./filter.js";
 import { isGeneratorFunction, jsonLines } from "./json-lines.js";
 import { encodeJson, type OutgoingResponse, Response, type ResponseInit } from "./response.js";
@@ -25,8 +26,8 @@ export interface RenderSpec {
   responseClass?: ResponseClass | undefined;
   responseExcludeUnset?: boolean | undefined;
   responseExcludeNone?: boolean | undefined;
-  responseInclude?: readonly string[] | undefined;
-  responseExclude?: readonly string[] | undefined;
+  responseInclude?: FieldSelection | undefined;
+  responseExclude?: FieldSelection | undefined;
   responseExcludeDefaults?: boolean | undefined;
   responseByAlias?: boolean | undefined;
   /** an event-stream generator route: ms of silence before a `: ping` comment */
