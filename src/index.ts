@@ -19,6 +19,7 @@ export type {
   ResponseClass,
   RouteOptions,
 } from "./app/route-options.js";
+export { NoMatchFound } from "./app/url-path.js";
 
 // Parameters
 export { File, type FileOptions, Files, Form } from "./params/form.js";

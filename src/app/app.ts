@@ -33,6 +33,7 @@ import type { ResponseClass, RouteOptions } from "./route-options.js";
 import type { RouteRecord } from "./route-record.js";
 import { type Mount, type Mountable, RouteTable } from "./route-table.js";
 import { ServingControls, type ServingStats } from "./serving-controls.js";
+import { urlPathFor } from "./url-path.js";
 import { attachWebSockets } from "./websockets.js";
 
 export type { Middleware };
@@ -185,6 +186,15 @@ export class App extends RouteRegistry {
   /** every registered route, in registration order */
   get routes(): readonly RouteRecord[] {
     return this.#table.routes;
+  }
+
+  /**
+   * The path of the route with this name and these path params (Starlette's `url_path_for`;
+   * without `rootPath`); throws `NoMatchFound` when there is none.
+   * @example app.urlPathFor("read_item", { item_id: 3 }) // "/items/3"
+   */
+  urlPathFor(name: string, params?: Readonly<Record<string, string | number>>): string {
+    return urlPathFor(this.#table.routes, name, params);
   }
 
   /** every mount, in declaration order (a mounted App documents itself under `path`) */
