@@ -82,6 +82,8 @@ export interface AppOptions extends OpenApiAppOptions {
   concurrency?: ConcurrencyOptions;
   /** default of every route's `timeout` in ms; docs routes excepted */
   timeout?: number;
+  /** handlers by error class or status, as `app.exceptionHandler()` adds them (FastAPI's `exception_handlers={…}`) */
+  exceptionHandlers?: Iterable<readonly [number | ErrorClass<any>, ExceptionHandler<any>]>;
   /** the `responseClass` of every route (its routers' included) that sets none: FastAPI's `default_response_class` */
   defaultResponseClass?: ResponseClass;
 }
@@ -174,6 +176,8 @@ export class App extends RouteRegistry {
     });
     if (options.securityLegacyStatus)
       this.exceptionHandler(SecurityHTTPException, legacySecurityHandler);
+    for (const [key, handler] of options.exceptionHandlers ?? [])
+      this.exceptionHandler(key, handler);
     registerDocsRoutes(this);
   }
 
