@@ -185,3 +185,28 @@ describe("JSON Schema", () => {
     }
   });
 });
+
+describe("discriminated unions", () => {
+  const Cat = z.object({
+    pet_kind: z.literal("cat").meta({ alias: "petKind" }),
+    lives: z.number(),
+  });
+  const Dog = z.object({
+    pet_kind: z.literal("dog").meta({ alias: "petKind" }),
+    barks: z.boolean(),
+  });
+  const Pet = z.discriminatedUnion("pet_kind", [Cat, Dog]);
+
+  it("read an aliased tag from its alias in a request and from its name in a response", () => {
+    expect(validatorFor(Pet, "json")({ petKind: "dog", barks: true }, ["body"])).toEqual({
+      ok: true,
+      value: { pet_kind: "dog", barks: true },
+    });
+    expect(validatorFor(Pet, "json", "name")({ pet_kind: "cat", lives: 9 }, [])).toEqual({
+      ok: true,
+      value: { pet_kind: "cat", lives: 9 },
+    });
+    const r = validatorFor(Pet, "json")({ pet_kind: "dog", barks: true }, ["body"]);
+    expect(!r.ok && r.errors[0]!.type).toBe("union_tag_not_found");
+  });
+});
