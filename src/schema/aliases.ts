@@ -120,7 +120,9 @@ function buildRenamer(schema: ZodLike, cache: Map<unknown, { fn: AliasRenamer }>
         Array.isArray(value) ? value.map((item, i) => (items[i] ?? rest)(item)) : value;
     }
     case "union":
-      return unionRenamer(def.options as unknown[], child);
+      return typeof def.discriminator === "string"
+        ? taggedRenamer(def.discriminator, def.options as ZodLike[], child)
+        : unionRenamer(def.options as unknown[], child);
     case "lazy":
       return child(def.getter());
     case "pipe":
@@ -147,6 +149,25 @@ function unionRenamer(options: unknown[], child: (s: unknown) => AliasRenamer): 
       } else if (!isRecord(value) && member.keys === null) return member.rename(value);
     }
     return value;
+  };
+}
+
+/** A discriminated union's value is renamed by the member its tag names. */
+function taggedRenamer(
+  key: string,
+  options: ZodLike[],
+  child: (s: unknown) => AliasRenamer,
+): AliasRenamer {
+  const byTag = new Map<unknown, AliasRenamer>();
+  for (const option of options) {
+    const field = (option._zod.def.shape as Record<string, ZodLike> | undefined)?.[key];
+    const rename = child(option);
+    for (const tag of field?._zod.values ?? []) byTag.set(tag, rename);
+  }
+  return (value) => {
+    if (!isRecord(value)) return value;
+    const rename = byTag.get(value[key]);
+    return rename === undefined ? value : rename(value);
   };
 }
 

@@ -210,3 +210,12 @@ describe("discriminated unions", () => {
     expect(!r.ok && r.errors[0]!.type).toBe("union_tag_not_found");
   });
 });
+
+it("renames a discriminated union's value by the member its tag names", () => {
+  const A = z.object({ kind: z.literal("a"), some_value: z.number().meta({ alias: "aValue" }) });
+  const B = z.object({ kind: z.literal("b"), some_value: z.number().meta({ alias: "bValue" }) });
+  const rename = compileAliasRenamer(z.discriminatedUnion("kind", [A, B]))!;
+  expect(rename({ kind: "b", some_value: 1 })).toEqual({ kind: "b", bValue: 1 });
+  expect(rename({ kind: "a", some_value: 1 })).toEqual({ kind: "a", aValue: 1 });
+  expect(rename({ kind: "c", some_value: 1 })).toEqual({ kind: "c", some_value: 1 });
+});
