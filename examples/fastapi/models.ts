@@ -79,6 +79,18 @@ app.post(
 );
 // #endregion examples
 
+// #region computed
+// class Rect(BaseModel): w: float; h: float; @computed_field def area(self) -> float: ...
+const Rect = z
+  .object({ w: z.number(), h: z.number() })
+  .transform((rect) => ({ ...rect, area: rect.w * rect.h }))
+  // the transform's output, declared: validated, and documented as the Rect-Output schema
+  .pipe(z.object({ w: z.number(), h: z.number(), area: z.number().meta({ readOnly: true }) }))
+  .meta({ id: "Rect" });
+
+app.post("/rects", { params: { rect: Rect }, response: Rect }, ({ rect }) => rect);
+// #endregion computed
+
 // #region default-class
 // FastAPI(default_response_class=HTMLResponse)
 export const pages = new App({

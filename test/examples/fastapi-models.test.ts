@@ -47,6 +47,19 @@ describe("the FastAPI models example", () => {
     expect(note.schema.examples).toEqual(["Fragile"]);
   });
 
+  it("adds a computed field to the output and documents it in the output schema only", async () => {
+    const r = await client.post("/rects", { json: { w: 2, h: 3 } });
+    expect(await r.json()).toEqual({ w: 2, h: 3, area: 6 });
+    const schemas = ((await (await client.get("/openapi.json")).json()) as any).components.schemas;
+    expect(Object.keys(schemas["Rect-Input"].properties)).toEqual(["w", "h"]);
+    expect(schemas["Rect-Output"].properties.area).toEqual({
+      type: "number",
+      title: "Area",
+      readOnly: true,
+    });
+    expect(schemas["Rect-Output"].required).toEqual(["w", "h", "area"]);
+  });
+
   it("renders the pages app's routes as HTML unless a route says otherwise", async () => {
     const pagesClient = new TestClient(pages);
     const home = await pagesClient.get("/");
