@@ -168,6 +168,7 @@ function describeBody(params: ParamDeclaration[]): RequestBodyDescription | unde
     if (param.options.description !== undefined) field.description = param.options.description;
     if (param.options.title !== undefined) field.title = param.options.title;
     if (param.options.examples !== undefined) field.examples = param.options.examples;
+    if (param.options.deprecated) field.deprecated = true;
     if (param.options.openapiExamples !== undefined) {
       field.openapiExamples = param.options.openapiExamples;
     }

@@ -53,6 +53,7 @@ function fieldSchema(field: BodyFieldDescription, ctx: BuildContext): JsonSchema
   else if (field.schema !== undefined) schema = toJsonSchema(field.schema, "input", ctx.registry);
   else schema = {};
   if (field.examples !== undefined) schema.examples = field.examples;
+  if (field.deprecated) schema.deprecated = true;
   return withTitle(
     optionalAsNullable(schema, field.required),
     field.title ?? titleCase(field.name),

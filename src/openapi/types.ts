@@ -78,6 +78,7 @@ export interface BodyFieldDescription {
   schema?: StandardSchemaV1;
   /** example values, documented in the field's JSON Schema */
   examples?: unknown[];
+  deprecated?: boolean;
   /** named examples: the media type's `examples` when this field is the whole body */
   openapiExamples?: Record<string, unknown>;
   isFile?: boolean;

@@ -27,6 +27,7 @@ function examplesApp(): App {
       params: {
         item: Body(Item, { openapiExamples: named }),
         importance: Body(z.number().int(), { examples: [5] }),
+        legacy: Body(z.string().optional(), { deprecated: true }),
       },
     },
     ({ item }) => item,
@@ -60,7 +61,7 @@ it("puts a body's examples into its schema, beside a model's $ref", async () => 
   });
 });
 
-it("puts an embedded body field's examples on its property and leaves its named examples out, as FastAPI does", async () => {
+it("puts an embedded body field's examples and deprecation on its property and leaves its named examples out, as FastAPI does", async () => {
   const doc = await document();
   const media = doc.paths["/embedded"].post.requestBody.content["application/json"];
   expect(Object.keys(media)).toEqual(["schema"]);
