@@ -160,3 +160,19 @@ describe("response field selections", () => {
     }));
   });
 });
+
+describe("app options added for FastAPI parity", () => {
+  test("exceptionHandlers takes [status or class, handler] pairs; defaultResponseClass a class", () => {
+    class QuotaError extends Error {}
+    new App({
+      defaultResponseClass: JSONResponse,
+      exceptionHandlers: [
+        [404, () => new JSONResponse({ missing: true }, { status: 404 })],
+        [QuotaError, (_ctx, error) => new JSONResponse({ error: error.message }, { status: 429 })],
+      ],
+    });
+    // @ts-expect-error a key is a status or an error class
+    new App({ exceptionHandlers: [["404", () => new JSONResponse(null)]] });
+    expectTypeOf(new App().urlPathFor("read_item", { item_id: 3 })).toEqualTypeOf<string>();
+  });
+});
