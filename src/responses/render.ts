@@ -78,7 +78,7 @@ export function compileRender(spec: RenderSpec, handler: Function): Render {
   const status = spec.status ?? 200;
   const responseClass = spec.responseClass;
   // what a plain-JSON response schema lets out needs no search for values JSON.stringify
-  // would get wrong (bigint, Map, bytes…): the filter only drops keys
+  // would get wrong (bigint, Map, bytes…): the filter only drops or renames keys
   const encode = spec.response && isPlainJsonOutput(spec.response) ? encodePlainJson : encodeJson;
 
   /** a returned value (or a streamed item) as the response schema lets it out */
