@@ -94,8 +94,8 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
     const decoded = (ctx: RequestContext, received: unknown) =>
       proceed(ctx, extractor.decodeBody(ctx, received));
     // Given the table's `fail`, the body's one .then also finishes the response and answers
-    // the route's errors, where the table would chain a .then of its own (~0.4 µs a request,
-    // bench/NODE-OVERHEAD.md).
+    // the route's errors, where the table would chain a .then of its own (a promise and a
+    // microtask: 0.4–0.5 µs a request alone, bench/NODE-OVERHEAD.md step 5)
     const settled: CompiledRoute = (ctx, fail) => {
       const reading = extractor.readBody(ctx);
       if (fail === undefined) return reading.then((received) => decoded(ctx, received));
