@@ -1,4 +1,4 @@
-import { answerFetch } from "../http/fetch-handler.js";
+import { answerFetch, type FetchOptions } from "../http/fetch-handler.js";
 import type { Servable } from "../http/servable.js";
 import type { WebSocketAcceptOptions } from "../http/websocket-transport.js";
 import { serveNative } from "./native-serve.js";
@@ -94,13 +94,13 @@ export function serveBun(
     return Promise.reject(new Error("serveBun() runs on Bun only; serve() picks the server"));
   return serveNative(app, options, async (hostname, port) => {
     const sockets = new Set<WebWebSocketTransport>();
-    let fetchOptions: { platform: BunServer; onStream: typeof keepStreamOpen } | undefined;
+    let fetchOptions: FetchOptions | undefined;
     const server = bun.serve({
       hostname,
       port,
       // one options object for every request: Bun passes the same server each time
       fetch(request, server) {
-        fetchOptions ??= { platform: server, onStream: keepStreamOpen };
+        fetchOptions ??= { platform: server, onStream: keepStreamOpen, framesBodies: true };
         if (app.handleWebSocket !== undefined && isWebSocketRequest(request))
           return runWebSocket(app, new BunWebSocketTransport(request, server, sockets), server);
         return answerFetch(app, request, fetchOptions);

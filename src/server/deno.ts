@@ -93,7 +93,7 @@ export function serveDeno(
               new DenoWebSocketTransport(request, deno, sockets),
               info,
             ) as Promise<Response>)
-          : answerFetch(app, request, { platform: info }),
+          : answerFetch(app, request, { platform: info, framesBodies: true }),
     });
     return {
       server,
