@@ -34,6 +34,8 @@ interface BunServeOptions {
     open(ws: BunSocket): void;
     message(ws: BunSocket, message: string | Uint8Array): void;
     close(ws: BunSocket, code: number, reason: string): void;
+    /** the socket's send queue drained after a send returned -1 */
+    drain(ws: BunSocket): void;
   };
 }
 
@@ -77,6 +79,7 @@ const bunWebSocket: BunServeOptions["websocket"] = {
   message: (ws, message) =>
     ws.data.received(typeof message === "string" ? message : new Uint8Array(message)),
   close: (ws, code, reason) => ws.data.closed(code, reason),
+  drain: (ws) => ws.data.drained(),
 };
 
 /**
