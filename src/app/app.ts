@@ -254,6 +254,16 @@ export class App extends RouteRegistry {
     return this.#websockets.handle(ctx, transport);
   }
 
+  /**
+   * The largest message any of the app's WebSocket routes accepts: a runtime whose server
+   * checks one limit for every socket (Bun's `maxPayloadLength`) is given this one.
+   *
+   * @example Bun.serve({ fetch: app.fetch, websocket: { maxPayloadLength: app.webSocketMessageLimit(), ... } });
+   */
+  webSocketMessageLimit(): number {
+    return this.#websockets.largestMessageSize();
+  }
+
   /** the routes' concurrency and deadline counters, for a readiness probe */
   servingStats(): ServingStats {
     return this.#controls.stats();

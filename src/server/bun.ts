@@ -36,6 +36,8 @@ interface BunServeOptions {
     close(ws: BunSocket, code: number, reason: string): void;
     /** the socket's send queue drained after a send returned -1 */
     drain(ws: BunSocket): void;
+    /** bytes a message may have; a larger one closes the socket with 1009 before it is read */
+    maxPayloadLength?: number;
   };
 }
 
@@ -74,6 +76,9 @@ class BunWebSocketTransport extends WebWebSocketTransport {
   }
 }
 
+/** Bun's own default frame limit, and the routes' default message limit */
+const DEFAULT_MESSAGE_LIMIT = 16 * 1024 * 1024;
+
 const bunWebSocket: BunServeOptions["websocket"] = {
   open: (ws) => ws.data.opened(ws),
   message: (ws, message) =>
@@ -108,7 +113,12 @@ export function serveBun(
           return runWebSocket(app, new BunWebSocketTransport(request, server, sockets), server);
         return answerFetch(app, request, fetchOptions);
       },
-      websocket: bunWebSocket,
+      // one limit for every socket: the largest a route accepts (a route with a smaller one
+      // still closes with 1009 once such a message has arrived)
+      websocket: {
+        ...bunWebSocket,
+        maxPayloadLength: app.webSocketMessageLimit?.() ?? DEFAULT_MESSAGE_LIMIT,
+      },
     });
     return {
       server,

@@ -18,7 +18,7 @@ export function isWebSocketRequest(request: Request): boolean {
 export interface WebPeer {
   /**
    * Bun: bytes written, -1 when queued past its backpressure mark (a `drain` follows), 0 when
-   * dropped; Deno: nothing (its `bufferedAmount` says what is still queued)
+   * dropped (or empty); Deno: nothing (its `bufferedAmount` says what is still queued)
    */
   send(data: WebSocketData): unknown;
   close(code: number, reason: string): void;
@@ -88,7 +88,9 @@ export abstract class WebWebSocketTransport implements WebSocketTransport {
     if (this.#peer === undefined || this.#done)
       return Promise.reject(new Error("the WebSocket is not open"));
     const written = this.#peer.send(data);
-    if (written === 0) return Promise.reject(new Error("the WebSocket is not open"));
+    // Bun answers 0 for a dropped frame, and for an empty one it sent
+    const empty = typeof data === "string" ? data.length === 0 : data.byteLength === 0;
+    if (written === 0 && !empty) return Promise.reject(new Error("the WebSocket is not open"));
     if (written === -1 || (this.#peer.bufferedAmount ?? 0) > SEND_HIGH_WATER)
       return this.waitForDrain();
     return Promise.resolve();

@@ -161,7 +161,18 @@ export function createRuntimeApp(): App {
   });
   app.websocket("/ws/tiny", { maxMessageSize: 8 }, async (ws) => {
     await ws.accept();
-    for await (const message of ws) await ws.sendText(`got ${String(message)}`);
+    for await (const message of ws) {
+      await ws.sendText(`got ${String(message)}`);
+      await ws.sendText(""); // an empty frame too (Bun documents "0 bytes written" for one)
+    }
+  });
+  // past the runtimes' own 16 MiB default: the server must let such a message through
+  app.websocket("/ws/large", { maxMessageSize: 20 * 1024 * 1024 }, async (ws) => {
+    await ws.accept();
+    for await (const message of ws)
+      await ws.sendText(
+        `size ${typeof message === "string" ? message.length : message.byteLength}`,
+      );
   });
   app.post("/small", { params: { item: Body(Item) }, bodyLimit: 16 }, ({ item }) => item);
   return app;

@@ -247,20 +247,34 @@ describe("one app on every runtime", () => {
         await expect.poll(() => events(request())).toContain("flood sent");
       });
 
-      it("closes a WebSocket with 1009 when a message is over the route's size limit", async () => {
+      it("sends empty frames, and closes with 1009 a message over the route's size limit", async () => {
         const socket = new WebSocket(`${baseUrl().replace("http", "ws")}/ws/tiny`);
         const got: string[] = [];
         const code = new Promise<number>((resolve, reject) => {
           socket.on("message", (data: Buffer) => {
             got.push(data.toString());
-            socket.send("123456789"); // 9 bytes: one past the limit
+            if (got.length === 2) socket.send("123456789"); // 9 bytes: one past the limit
           });
           socket.on("close", resolve);
           socket.on("error", reject);
         });
         socket.once("open", () => socket.send("12345678"));
         expect(await code).toBe(1009);
-        expect(got).toEqual(["got 12345678"]);
+        expect(got).toEqual(["got 12345678", ""]);
+      });
+
+      it("takes a 17 MiB WebSocket message on a route whose limit is 20 MiB", async () => {
+        const seen = await new Promise<string>((resolve, reject) => {
+          const socket = new WebSocket(`${baseUrl().replace("http", "ws")}/ws/large`);
+          socket.once("open", () => socket.send(new Uint8Array(17 * 1024 * 1024)));
+          socket.once("message", (data: Buffer) => {
+            resolve(data.toString());
+            socket.close();
+          });
+          socket.once("close", (code) => reject(new Error(`closed with ${code}`)));
+          socket.on("error", reject);
+        });
+        expect(seen).toBe(`size ${17 * 1024 * 1024}`);
       });
 
       it("closes a WebSocket whose handshake fails validation with 1008", async () => {
