@@ -12,7 +12,14 @@ export {
 } from "./app/exception-handlers.js";
 export type { Lifespan } from "./app/lifespan.js";
 export type { Handler, IncludeOptions } from "./app/registry.js";
-export type { ExtraResponse, ResponseClass, RouteOptions } from "./app/route-options.js";
+export type {
+  ExtraResponse,
+  FieldSelection,
+  FieldSpec,
+  ResponseClass,
+  RouteOptions,
+} from "./app/route-options.js";
+export { NoMatchFound } from "./app/url-path.js";
 
 // Parameters
 export { File, type FileOptions, Files, Form } from "./params/form.js";

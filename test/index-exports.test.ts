@@ -33,6 +33,7 @@ describe("the package's public API", () => {
         "Header",
         "JSONResponse",
         "JobQueue",
+        "NoMatchFound",
         "OAuth2AuthorizationCodeBearer",
         "OAuth2PasswordBearer",
         "OAuth2PasswordRequestForm",

@@ -42,3 +42,10 @@ app.get("/", {}, function root() {
   return { message: "Hello Bigger Applications!" };
 });
 // #endregion routers
+
+// #region url-path
+// request.url_for("readItem", item_id="plumbus"): a link to a route by its name
+app.get("/links", {}, function links(_args, ctx) {
+  return { plumbus: `${ctx.rootPath}${app.urlPathFor("readItem", { item_id: "plumbus" })}` };
+});
+// #endregion url-path

@@ -20,7 +20,7 @@ import {
 import type { APIRouter } from "./api-router.js";
 import { defaultName, siteOf } from "./declaration.js";
 import { describeApp, type OpenApiAppOptions } from "./describe.js";
-import { registerDocsRoutes } from "./docs-routes.js";
+import { isDocsHandler, registerDocsRoutes } from "./docs-routes.js";
 import { Webhooks } from "./documented-routes.js";
 import { type ErrorClass, type ExceptionHandler, ExceptionHandlers } from "./exception-handlers.js";
 import { type Lifespan, LifespanRunner } from "./lifespan.js";
@@ -29,10 +29,11 @@ import { DependencyOverrides } from "./overrides.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
 import { RouteCompiler } from "./route-compiler.js";
 import type { WithRouter } from "./route-map.js";
-import type { RouteOptions } from "./route-options.js";
+import type { ResponseClass, RouteOptions } from "./route-options.js";
 import type { RouteRecord } from "./route-record.js";
 import { type Mount, type Mountable, RouteTable } from "./route-table.js";
 import { ServingControls, type ServingStats } from "./serving-controls.js";
+import { urlPathFor } from "./url-path.js";
 import { attachWebSockets } from "./websockets.js";
 
 export type { Middleware };
@@ -81,6 +82,22 @@ export interface AppOptions extends OpenApiAppOptions {
   concurrency?: ConcurrencyOptions;
   /** default of every route's `timeout` in ms; docs routes excepted */
   timeout?: number;
+  /** handlers by error class or status, as `app.exceptionHandler()` adds them (FastAPI's `exception_handlers={…}`) */
+  exceptionHandlers?: Iterable<readonly [number | ErrorClass<any>, ExceptionHandler<any>]>;
+  /** the `responseClass` of every route (its routers' included) that sets none: FastAPI's `default_response_class` */
+  defaultResponseClass?: ResponseClass;
+}
+
+/** A route's own `responseClass` (or its router's) wins over the app's default, as in FastAPI. */
+function withDefaultResponseClass(
+  declaration: RouteDeclaration,
+  responseClass: ResponseClass | undefined,
+): RouteDeclaration {
+  if (responseClass === undefined || declaration.options.responseClass !== undefined) {
+    return declaration;
+  }
+  if (isDocsHandler(declaration.handler)) return declaration;
+  return { ...declaration, options: { ...declaration.options, responseClass } };
 }
 
 /**
@@ -159,6 +176,8 @@ export class App extends RouteRegistry {
     });
     if (options.securityLegacyStatus)
       this.exceptionHandler(SecurityHTTPException, legacySecurityHandler);
+    for (const [key, handler] of options.exceptionHandlers ?? [])
+      this.exceptionHandler(key, handler);
     registerDocsRoutes(this);
   }
 
@@ -173,12 +192,22 @@ export class App extends RouteRegistry {
     return this.#table.routes;
   }
 
+  /**
+   * The path of the route with this name and these path params (Starlette's `url_path_for`;
+   * without `rootPath`); throws `NoMatchFound` when there is none.
+   * @example app.urlPathFor("read_item", { item_id: 3 }) // "/items/3"
+   */
+  urlPathFor(name: string, params?: Readonly<Record<string, string | number>>): string {
+    return urlPathFor(this.#table.routes, name, params);
+  }
+
   /** every mount, in declaration order (a mounted App documents itself under `path`) */
   get mounts(): readonly Mount[] {
     return this.#table.mounts;
   }
 
-  protected addDeclaration(declaration: RouteDeclaration): void {
+  protected addDeclaration(declared: RouteDeclaration): void {
+    const declaration = withDefaultResponseClass(declared, this.config.defaultResponseClass);
     const methods = declaration.methods;
     const where = `${methods.join(",")} ${declaration.path}`;
     const record: RouteRecord = {

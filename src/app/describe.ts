@@ -13,7 +13,7 @@ import { isSourceModel } from "../params/compile.js";
 import { isEventSourceClass } from "../responses/event-stream.js";
 import { isGeneratorFunction } from "../responses/json-lines.js";
 import type { StandardSchemaV1 } from "../schema/index.js";
-import { describeSchema, modelShape, titleCase } from "../schema/index.js";
+import { aliasOf, describeSchema, modelShape, titleCase } from "../schema/index.js";
 import { documentedRecord } from "./documented-routes.js";
 import type { ResponseClass } from "./route-options.js";
 import type { RouteRecord } from "./route-record.js";
@@ -110,19 +110,25 @@ function describeParameter(param: ParamDeclaration): ParameterDescription {
 function expandQueryModel(param: ParamDeclaration): ParamDeclaration[] {
   const shape = param.source !== "form" && isSourceModel(param) ? modelShape(param.schema) : null;
   if (shape === null) return [param];
-  return Object.entries(shape).map(([name, schema]) => ({
-    name,
-    source: param.source,
-    schema,
-    wireName: param.source === "header" ? headerFieldName(name, param) : name,
-    options: param.source === "header" ? { title: titleCase(name) } : {},
-    facts: describeSchema(schema),
-  }));
+  return Object.entries(shape).map(([key, schema]) => {
+    const alias = aliasOf(schema);
+    const name = alias ?? key;
+    return {
+      name,
+      source: param.source,
+      schema,
+      wireName: param.source === "header" ? headerFieldName(name, param, alias) : name,
+      options: param.source === "header" ? { title: titleCase(name) } : {},
+      facts: describeSchema(schema),
+    };
+  });
 }
 
-function headerFieldName(name: string, model: ParamDeclaration): string {
+function headerFieldName(name: string, model: ParamDeclaration, alias?: string): string {
   return (
-    model.options.convertUnderscores === false ? name : name.replaceAll("_", "-")
+    model.options.convertUnderscores === false || alias !== undefined
+      ? name
+      : name.replaceAll("_", "-")
   ).toLowerCase();
 }
 
@@ -161,6 +167,11 @@ function describeBody(params: ParamDeclaration[]): RequestBodyDescription | unde
     } else if (param.schema !== undefined) field.schema = param.schema;
     if (param.options.description !== undefined) field.description = param.options.description;
     if (param.options.title !== undefined) field.title = param.options.title;
+    if (param.options.examples !== undefined) field.examples = param.options.examples;
+    if (param.options.deprecated) field.deprecated = true;
+    if (param.options.openapiExamples !== undefined) {
+      field.openapiExamples = param.options.openapiExamples;
+    }
     return field;
   });
   // a lone form model is the whole form, like a lone JSON body is the whole body (FastAPI)

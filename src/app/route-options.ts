@@ -1,6 +1,7 @@
 import type { DependsMarker, ParamsShape } from "../dependencies/dependency.js";
 import type { FormLimits } from "../http/form-body.js";
 import type { ConcurrencyOptions } from "../limits/index.js";
+import type { FieldSelection } from "../responses/field-selection.js";
 import type { ResponseClass } from "../responses/render.js";
 import type { StandardSchemaV1 } from "../schema/index.js";
 import type { APIRouter } from "./api-router.js";
@@ -14,6 +15,7 @@ export interface ExtraResponse {
   headers?: Record<string, unknown>;
 }
 
+export type { FieldSelection, FieldSpec } from "../responses/field-selection.js";
 export type { ResponseClass };
 
 /**
@@ -34,12 +36,14 @@ export interface RouteOptions<TParams extends ParamsShape = ParamsShape> {
   responseExcludeUnset?: boolean;
   /** drop null fields */
   responseExcludeNone?: boolean;
-  /** keep only these top-level fields */
-  responseInclude?: readonly string[];
-  /** drop these top-level fields (FastAPI's response_model_exclude) */
-  responseExclude?: readonly string[];
+  /** keep only these fields: names, or nested as pydantic's (`{ dims: ["width"], items: { __all__: { name: true } } }`) */
+  responseInclude?: FieldSelection;
+  /** drop these fields (FastAPI's response_model_exclude): names, or nested (`{ items: { __all__: ["secret"] } }`) */
+  responseExclude?: FieldSelection;
   /** drop the fields whose value equals the default the response schema declares for them */
   responseExcludeDefaults?: boolean;
+  /** send fields under their `.meta({ alias })` names (default true; false: field names), as FastAPI's response_model_by_alias */
+  responseByAlias?: boolean;
   /** description of the success response in OpenAPI (default "Successful Response") */
   responseDescription?: string;
   /** routes documented under the operation's `callbacks`: the requests it may send back (never served) */

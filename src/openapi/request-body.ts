@@ -23,7 +23,9 @@ export function buildRequestBody(
     ctx.registry.define(name, bodyComponent(body.fields, name, ctx));
     schema = { $ref: `#/components/schemas/${name}` };
   }
-  const content = { [body.mediaType]: { schema } };
+  // named examples describe a whole body: FastAPI documents those of a lone, non-embedded one
+  const examples = body.embedded ? undefined : first?.openapiExamples;
+  const content = { [body.mediaType]: examples === undefined ? { schema } : { schema, examples } };
   // recorded: JSON bodies put `required` first, form and multipart bodies put it last
   if (body.mediaType === "application/json") {
     return body.required ? { required: true, content } : { content };
@@ -50,6 +52,8 @@ function fieldSchema(field: BodyFieldDescription, ctx: BuildContext): JsonSchema
   else if (field.isFile) schema = { ...BINARY };
   else if (field.schema !== undefined) schema = toJsonSchema(field.schema, "input", ctx.registry);
   else schema = {};
+  if (field.examples !== undefined) schema.examples = field.examples;
+  if (field.deprecated) schema.deprecated = true;
   return withTitle(
     optionalAsNullable(schema, field.required),
     field.title ?? titleCase(field.name),

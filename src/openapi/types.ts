@@ -76,6 +76,11 @@ export interface BodyFieldDescription {
   required: boolean;
   /** for files: undefined schema; `isFile`/`isFileList` say which */
   schema?: StandardSchemaV1;
+  /** example values, documented in the field's JSON Schema */
+  examples?: unknown[];
+  deprecated?: boolean;
+  /** named examples: the media type's `examples` when this field is the whole body */
+  openapiExamples?: Record<string, unknown>;
   isFile?: boolean;
   isFileList?: boolean;
   description?: string;

@@ -4,7 +4,8 @@ import type { ParamDeclaration } from "./analyze.js";
 
 /**
  * A header model (`Header(z.object({...}))`) reads every header, as FastAPI does: each declared
- * field from its hyphenated name (`save_data` <- `save-data`, unless `convertUnderscores: false`),
+ * field from its hyphenated name (`save_data` <- `save-data`, unless `convertUnderscores: false`;
+ * an alias is taken as it is),
  * a list for list fields, and every other header under its lowercase name, so a strict model
  * sees the extra ones.
  */
@@ -13,7 +14,7 @@ export function headerModelReader(param: ParamDeclaration): (ctx: RequestContext
   const convert = param.options.convertUnderscores !== false;
   const fields = Object.keys(facts).map((name) => ({
     name,
-    wire: (convert ? name.replaceAll("_", "-") : name).toLowerCase(),
+    wire: (convert && !facts[name]!.aliased ? name.replaceAll("_", "-") : name).toLowerCase(),
     isList: facts[name]!.isList,
   }));
   const wires = new Set(fields.map((field) => field.wire));

@@ -1,17 +1,26 @@
+import {
+  compileSelection,
+  excludeSelected,
+  type FieldSelection,
+  includeSelected,
+} from "./field-selection.js";
+
 /**
  * FastAPI's response_model_exclude_unset / exclude_defaults / exclude_none / include / exclude,
- * applied after validation.
+ * applied after validation (include/exclude by field names, nested as pydantic's).
  */
 export interface ResponseFilterOptions {
   excludeUnset?: boolean;
   /** the response schema's declared keys: others (derived by a transform) always stay */
   declaredFields?: readonly string[] | null;
   excludeNone?: boolean;
-  include?: readonly string[];
-  exclude?: readonly string[];
+  include?: FieldSelection | undefined;
+  exclude?: FieldSelection | undefined;
   excludeDefaults?: boolean;
   /** the response schema's field defaults, by name (for excludeDefaults) */
   fieldDefaults?: Readonly<Record<string, unknown>> | null;
+  /** last, after the field-name filters: field names to aliases (FastAPI's by_alias) */
+  rename?: ((value: unknown) => unknown) | null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -44,14 +53,6 @@ function dropNone(value: unknown): unknown {
   return out;
 }
 
-function pick(value: unknown, keys: readonly string[]): unknown {
-  if (Array.isArray(value)) return value.map((item) => pick(item, keys));
-  if (!isRecord(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of keys) if (key in value) out[key] = value[key];
-  return out;
-}
-
 function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (Array.isArray(a) && Array.isArray(b))
@@ -74,29 +75,25 @@ function dropDefaults(value: unknown, defaults: Readonly<Record<string, unknown>
   return out;
 }
 
-function omit(value: unknown, keys: ReadonlySet<string>): unknown {
-  if (Array.isArray(value)) return value.map((item) => omit(item, keys));
-  if (!isRecord(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const key in value) if (!keys.has(key)) out[key] = value[key];
-  return out;
-}
-
 /** null when no option is set, so routes without them pay nothing. */
 export function compileResponseFilter(
   options: ResponseFilterOptions,
 ): ((value: unknown, original: unknown) => unknown) | null {
-  const { excludeUnset, excludeNone, include } = options;
-  const exclude = options.exclude ? new Set(options.exclude) : null;
+  const { excludeUnset, excludeNone } = options;
+  const include = options.include ? compileSelection(options.include) : null;
+  const exclude = options.exclude ? compileSelection(options.exclude) : null;
   const defaults = options.excludeDefaults ? (options.fieldDefaults ?? {}) : null;
-  if (!excludeUnset && !excludeNone && !include && !exclude && !defaults) return null;
+  const rename = options.rename ?? null;
+  if (!excludeUnset && !excludeNone && !include && !exclude && !defaults) {
+    return rename === null ? null : (value) => rename(value);
+  }
   const declared = options.declaredFields ? new Set(options.declaredFields) : null;
   return (value, original) => {
     let out = excludeUnset ? keepSet(value, original, declared) : value;
     if (defaults) out = dropDefaults(out, defaults);
     if (excludeNone) out = dropNone(out);
-    if (include) out = pick(out, include);
-    if (exclude) out = omit(out, exclude);
-    return out;
+    if (include) out = includeSelected(out, include);
+    if (exclude) out = excludeSelected(out, exclude);
+    return rename === null ? out : rename(out);
   };
 }

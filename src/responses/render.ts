@@ -3,12 +3,14 @@ import type { RequestContext } from "../http/context.js";
 import type { ResponseDraft } from "../http/response-draft.js";
 import { isBodylessStatus } from "../internal/status.js";
 import {
+  compileAliasRenamer,
   declaredFields,
   fieldDefaults,
   type StandardSchemaV1,
   validatorFor,
 } from "../schema/index.js";
 import { eventItems, isEventSourceClass } from "./event-stream.js";
+import type { FieldSelection } from "./field-selection.js";
 import { compileResponseFilter } from "./filter.js";
 import { isGeneratorFunction, jsonLines } from "./json-lines.js";
 import { encodeJson, type OutgoingResponse, Response, type ResponseInit } from "./response.js";
@@ -24,9 +26,10 @@ export interface RenderSpec {
   responseClass?: ResponseClass | undefined;
   responseExcludeUnset?: boolean | undefined;
   responseExcludeNone?: boolean | undefined;
-  responseInclude?: readonly string[] | undefined;
-  responseExclude?: readonly string[] | undefined;
+  responseInclude?: FieldSelection | undefined;
+  responseExclude?: FieldSelection | undefined;
   responseExcludeDefaults?: boolean | undefined;
+  responseByAlias?: boolean | undefined;
   /** an event-stream generator route: ms of silence before a `: ping` comment */
   keepAlive?: number | undefined;
 }
@@ -54,7 +57,7 @@ function applyDraft(response: OutgoingResponse, draft: ResponseDraft): void {
  * of a generator handler as JSON Lines, each checked like a value.
  */
 export function compileRender(spec: RenderSpec, handler: Function): Render {
-  const validator = spec.response ? validatorFor(spec.response, "json") : null;
+  const validator = spec.response ? validatorFor(spec.response, "json", "name") : null;
   const filter = compileResponseFilter({
     excludeUnset: spec.responseExcludeUnset,
     declaredFields: spec.response ? declaredFields(spec.response) : null,
@@ -64,6 +67,8 @@ export function compileRender(spec: RenderSpec, handler: Function): Render {
     excludeDefaults: spec.responseExcludeDefaults,
     fieldDefaults:
       spec.response && spec.responseExcludeDefaults ? fieldDefaults(spec.response) : null,
+    rename:
+      spec.response && spec.responseByAlias !== false ? compileAliasRenamer(spec.response) : null,
   });
   const status = spec.status ?? 200;
   const responseClass = spec.responseClass;

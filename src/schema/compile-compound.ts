@@ -1,5 +1,6 @@
+import { aliasOf } from "./aliases.js";
 import { lengthMsg, MSG } from "./messages.js";
-import { type Compiled, INVALID, type Run } from "./run.js";
+import { type Compiled, INVALID, type NodeFn, type Run } from "./run.js";
 import type { ZodLike } from "./zod-def.js";
 
 export type CompileChild = (schema: unknown) => Compiled;
@@ -28,9 +29,8 @@ export function compileObject(schema: ZodLike, compileChild: CompileChild): Comp
   const shape = def.shape as Record<string, unknown>;
   const keys = Object.keys(shape);
   const nodes = keys.map((key) => compileChild(shape[key]));
-  const known = new Set(keys);
   const catchallType = (def.catchall as ZodLike | undefined)?._zod.def.type;
-  const extras: "strip" | "forbid" | "keep" | "validate" =
+  const extras: Extras =
     catchallType === undefined
       ? "strip"
       : catchallType === "never"
@@ -39,12 +39,38 @@ export function compileObject(schema: ZodLike, compileChild: CompileChild): Comp
           ? "keep"
           : "validate";
   const catchall = extras === "validate" ? compileChild(def.catchall) : null;
+  const byName = objectFn({ keys, wire: keys, nodes, extras, catchall });
+  const wire = keys.map((key) => aliasOf(shape[key]) ?? key);
+  if (wire.every((name, i) => name === keys[i])) return { fn: byName, acceptsUndefined: false };
+  // fields with aliases are read from their alias (pydantic's validation by alias), except by a
+  // response validator, which reads what the handler returned: field names
+  const byAlias = objectFn({ keys, wire, nodes, extras, catchall });
+  return {
+    fn: (value, run) => (run.byName ? byName(value, run) : byAlias(value, run)),
+    acceptsUndefined: false,
+  };
+}
+
+type Extras = "strip" | "forbid" | "keep" | "validate";
+
+interface ObjectPlan {
+  /** output keys, in shape order */
+  keys: readonly string[];
+  /** the input key of each field (and its loc) */
+  wire: readonly string[];
+  nodes: readonly Compiled[];
+  extras: Extras;
+  catchall: Compiled | null;
+}
+
+function objectFn({ keys, wire, nodes, extras, catchall }: ObjectPlan): NodeFn {
+  const known = new Set(wire);
   const count = keys.length;
   // fields named like Object.prototype members ("constructor", "toString"): an absent one must
   // read as absent, not as the inherited function
-  const shadowsPrototype = keys.map((key) => key in Object.prototype);
+  const shadowsPrototype = wire.map((key) => key in Object.prototype);
 
-  const fn = (value: unknown, run: Run): unknown => {
+  return (value: unknown, run: Run): unknown => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       return run.fail("model_attributes_type", MSG.model_attributes_type, value);
     }
@@ -53,7 +79,7 @@ export function compileObject(schema: ZodLike, compileChild: CompileChild): Comp
     const path = run.path;
     let ok = true;
     for (let i = 0; i < count; i++) {
-      const key = keys[i]!;
+      const key = wire[i]!;
       const node = nodes[i]!;
       let v = input[key];
       if (shadowsPrototype[i] && v === OBJECT_PROTOTYPE[key] && !Object.hasOwn(input, key)) {
@@ -66,7 +92,7 @@ export function compileObject(schema: ZodLike, compileChild: CompileChild): Comp
       } else {
         const r = node.fn(v, run);
         if (r === INVALID) ok = false;
-        else if (r !== undefined) setKey(out, key, r);
+        else if (r !== undefined) setKey(out, keys[i]!, r);
       }
       path.pop();
     }
@@ -91,7 +117,6 @@ export function compileObject(schema: ZodLike, compileChild: CompileChild): Comp
     }
     return ok ? out : INVALID;
   };
-  return { fn, acceptsUndefined: false };
 }
 
 function lengthLimits(schema: ZodLike): { min: number; max: number } {

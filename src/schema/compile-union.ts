@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { aliasOf } from "./aliases.js";
 import type { CompileChild } from "./compile-compound.js";
 import { MSG, pyRepr } from "./messages.js";
 import { type Compiled, INVALID, type Run } from "./run.js";
@@ -141,6 +142,13 @@ function compileTagged(
     const field = (option._zod.def.shape as Record<string, ZodLike> | undefined)?.[key];
     for (const v of field?._zod.values ?? []) byTag.set(v, { node, tag: String(v) });
   }
+  // an aliased tag field is read from its alias, except by a response validator (run.byName)
+  const wireKey =
+    options
+      .map((option) =>
+        aliasOf((option._zod.def.shape as Record<string, unknown> | undefined)?.[key]),
+      )
+      .find((alias) => alias !== undefined) ?? key;
   const discriminator = pyRepr(key);
   const expectedTags = [...byTag.keys()].map(pyRepr).join(", ");
   const fn = (value: unknown, run: Run): unknown => {
@@ -148,7 +156,7 @@ function compileTagged(
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       return run.fail("model_attributes_type", MSG.model_attributes_type, value);
     }
-    const tagValue = (value as Record<string, unknown>)[key];
+    const tagValue = (value as Record<string, unknown>)[run.byName ? key : wireKey];
     if (tagValue === undefined) {
       return run.fail(
         "union_tag_not_found",

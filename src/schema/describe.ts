@@ -1,3 +1,4 @@
+import { aliasOf } from "./aliases.js";
 import type { StandardSchemaV1 } from "./standard.js";
 import type { SchemaFacts } from "./types.js";
 import { innerSchema, isZod } from "./zod-def.js";
@@ -58,10 +59,13 @@ export function declaredFields(schema: StandardSchemaV1): readonly string[] | nu
 }
 
 /**
- * An object schema's fields with their facts, for models read from a whole source (a query
- * model: `Query(z.object({ limit: …, tags: z.array(…) }))`); null if not an object schema.
+ * An object schema's fields with their facts, keyed by the name they are read under (the
+ * `.meta({ alias })` if any), for models read from a whole source (a query model:
+ * `Query(z.object({ limit: …, tags: z.array(…) }))`); null if not an object schema.
  */
-export function describeFields(schema: StandardSchemaV1): Record<string, SchemaFacts> | null {
+export function describeFields(
+  schema: StandardSchemaV1,
+): Record<string, SchemaFacts & { aliased: boolean }> | null {
   let s: unknown = schema;
   for (let depth = 0; depth < 32 && isZod(s); depth++) {
     const def = s._zod.def;
@@ -69,8 +73,11 @@ export function describeFields(schema: StandardSchemaV1): Record<string, SchemaF
     if (inner !== undefined) s = inner;
     else if (def.type === "object") {
       const shape = def.shape as Record<string, StandardSchemaV1>;
-      const fields: Record<string, SchemaFacts> = {};
-      for (const key of Object.keys(shape)) fields[key] = describeSchema(shape[key]!);
+      const fields: Record<string, SchemaFacts & { aliased: boolean }> = {};
+      for (const key of Object.keys(shape)) {
+        const alias = aliasOf(shape[key]);
+        fields[alias ?? key] = { ...describeSchema(shape[key]!), aliased: alias !== undefined };
+      }
       return fields;
     } else return null;
   }

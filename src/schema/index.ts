@@ -1,4 +1,5 @@
 // Validation: the only module that knows the schema library.
+export { type AliasRenamer, aliasOf, compileAliasRenamer, hasAliases } from "./aliases.js";
 export { builtinSchemas } from "./builtins.js";
 export { declaredFields, describeFields, describeSchema } from "./describe.js";
 export { fieldDefaults } from "./field-defaults.js";
@@ -17,6 +18,7 @@ export { sameSchema } from "./same-schema.js";
 export type { StandardSchemaV1 } from "./standard.js";
 export { isStandardSchema } from "./standard.js";
 export type {
+  FieldKeys,
   InputKind,
   SchemaFacts,
   Validated,

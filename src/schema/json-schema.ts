@@ -1,4 +1,5 @@
 import { toJSONSchema } from "zod";
+import { aliasOf } from "./aliases.js";
 import type { StandardSchemaV1 } from "./standard.js";
 
 /** A JSON Schema (draft 2020-12) object as it appears in an OpenAPI 3.1 document. */
@@ -150,8 +151,29 @@ function convertZod(schema: StandardSchemaV1, io: SchemaIo): JsonSchema {
       const def = (zodSchema as { _zod: { def: { type: string; catchall?: unknown } } })._zod.def;
       if (def.type === "object" && def.catchall === undefined)
         delete jsonSchema.additionalProperties;
+      // an alias is the field's name in the document, on both sides (FastAPI's by_alias=True)
+      delete jsonSchema.alias;
+      if (def.type === "object") aliasProperties(zodSchema, jsonSchema);
     },
   }) as JsonSchema;
+}
+
+/** `properties` and `required` under the aliases of the fields that declare one. */
+function aliasProperties(zodSchema: unknown, jsonSchema: JsonSchema): void {
+  const shape = (zodSchema as { _zod: { def: { shape: Record<string, unknown> } } })._zod.def.shape;
+  const properties = jsonSchema.properties as Record<string, JsonSchema> | undefined;
+  if (properties === undefined) return;
+  const wire: Record<string, string> = {};
+  for (const key of Object.keys(shape)) {
+    const alias = aliasOf(shape[key]);
+    if (alias !== undefined) wire[key] = alias;
+  }
+  if (Object.keys(wire).length === 0) return;
+  const renamed: Record<string, JsonSchema> = {};
+  for (const key of Object.keys(properties)) renamed[wire[key] ?? key] = properties[key]!;
+  jsonSchema.properties = renamed;
+  if (Array.isArray(jsonSchema.required))
+    jsonSchema.required = (jsonSchema.required as string[]).map((key) => wire[key] ?? key);
 }
 
 interface ForeignJsonSchema {

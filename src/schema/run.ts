@@ -14,6 +14,8 @@ export class Run {
   prefix: Loc = NO_LOC;
   readonly path: Loc = [];
   errors: ValidationErrorDetail[] | null = null;
+  /** objects with aliased fields read their field names instead of the aliases (responses) */
+  byName = false;
 
   fail(type: string, msg: string, input: unknown, ctx?: Record<string, unknown>): typeof INVALID {
     const loc = this.path.length === 0 ? this.prefix.slice() : this.prefix.concat(this.path);

@@ -17,7 +17,15 @@ export type InputKind = "string" | "json";
 
 export interface ValidatorOptions {
   input: InputKind;
+  /**
+   * which key an object field with `.meta({ alias })` is read from: "alias" (default, as
+   * pydantic validates a request) or "name" (a handler's return value, keyed by field names)
+   */
+  keys?: FieldKeys;
 }
+
+/** How object fields with aliases are read: by their alias (requests) or field name (responses). */
+export type FieldKeys = "alias" | "name";
 
 /**
  * A compiled validator: `loc` is the location prefix of every error it reports

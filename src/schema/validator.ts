@@ -1,9 +1,10 @@
+import { hasAliases } from "./aliases.js";
 import { compileNode } from "./compile.js";
 import { describeSchema } from "./describe.js";
 import { MSG } from "./messages.js";
 import { acquireRun, INVALID, releaseRun } from "./run.js";
 import type { StandardSchemaV1 } from "./standard.js";
-import type { InputKind, Validated, Validator, ValidatorOptions } from "./types.js";
+import type { FieldKeys, InputKind, Validated, Validator, ValidatorOptions } from "./types.js";
 
 /**
  * Compiles a schema into a validator that converts and reports errors as pydantic v2 in lax
@@ -18,6 +19,8 @@ export function compileValidator(schema: StandardSchemaV1, options: ValidatorOpt
   const acceptsUndefined = node.acceptsUndefined;
   // a single query/header value for a list schema is a list of one
   const wrapSingle = options.input === "string" && describeSchema(schema).isList;
+  // only a schema with aliases read by field name sets the run's flag
+  const byName = options.keys === "name" && hasAliases(schema);
   return (input, loc): Validated => {
     if (input === undefined && !acceptsUndefined) {
       return {
@@ -26,27 +29,38 @@ export function compileValidator(schema: StandardSchemaV1, options: ValidatorOpt
       };
     }
     const run = acquireRun(loc);
+    if (byName) run.byName = true;
     try {
       const value = fn(wrapSingle && typeof input === "string" ? [input] : input, run);
       if (value === INVALID || run.errors !== null) return { ok: false, errors: run.errors ?? [] };
       return { ok: true, value };
     } finally {
+      if (byName) run.byName = false;
       releaseRun(run);
     }
   };
 }
 
-const validatorCache: Record<InputKind, WeakMap<object, Validator>> = {
-  string: new WeakMap(),
-  json: new WeakMap(),
+const validatorCache: Record<`${InputKind}:${FieldKeys}`, WeakMap<object, Validator>> = {
+  "string:alias": new WeakMap(),
+  "json:alias": new WeakMap(),
+  "string:name": new WeakMap(),
+  "json:name": new WeakMap(),
 };
 
-/** One validator per schema and input kind, shared by every route that uses the schema. */
-export function validatorFor(schema: StandardSchemaV1, input: InputKind): Validator {
-  const cache = validatorCache[input];
+/**
+ * One validator per schema, input kind and field keys, shared by every route that uses the
+ * schema; `keys: "name"` reads aliased fields by their names (a handler's return value).
+ */
+export function validatorFor(
+  schema: StandardSchemaV1,
+  input: InputKind,
+  keys: FieldKeys = "alias",
+): Validator {
+  const cache = validatorCache[`${input}:${keys}`];
   let validator = cache.get(schema);
   if (validator === undefined) {
-    validator = compileValidator(schema, { input });
+    validator = compileValidator(schema, { input, keys });
     cache.set(schema, validator);
   }
   return validator;

@@ -4,6 +4,7 @@ import {
   App,
   HTTPException,
   httpExceptionHandler,
+  JSONResponse,
   RequestValidationError,
   requestValidationExceptionHandler,
 } from "../../src/index.js";
@@ -48,3 +49,33 @@ describeTransports("custom handlers delegating to the defaults", delegatingApp, 
     expect(seen).toEqual(["validation 2"]);
   });
 });
+
+class QuotaError extends Error {}
+
+function constructorHandlersApp(): App {
+  const app = new App({
+    exceptionHandlers: new Map<number | typeof QuotaError, (ctx: any, error: any) => any>([
+      [404, () => new JSONResponse({ missing: true }, { status: 404 })],
+      [QuotaError, () => new JSONResponse({ error: "quota" }, { status: 429 })],
+    ]),
+  });
+  app.get("/quota", {}, () => {
+    throw new QuotaError();
+  });
+  return app;
+}
+
+describeTransports(
+  "exception handlers given to the App constructor",
+  constructorHandlersApp,
+  (client) => {
+    it("answer errors of their class and statuses like app.exceptionHandler()", async () => {
+      const quota = await client().request("GET", "/quota");
+      expect(quota.status).toBe(429);
+      expect(await quota.json()).toEqual({ error: "quota" });
+      const missing = await client().request("GET", "/nowhere");
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toEqual({ missing: true });
+    });
+  },
+);

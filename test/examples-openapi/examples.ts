@@ -142,6 +142,16 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/fastapi/port.js")).app,
   },
   {
+    name: "fastapi-models",
+    source: "fastapi/models.ts#app",
+    load: async () => (await import("../../examples/fastapi/models.js")).app,
+  },
+  {
+    name: "fastapi-models-pages",
+    source: "fastapi/models.ts#pages",
+    load: async () => (await import("../../examples/fastapi/models.js")).pages,
+  },
+  {
     name: "realtime-tokens",
     source: "realtime/tokens.ts#app",
     load: async () => (await import("../../examples/realtime/tokens.js")).app,

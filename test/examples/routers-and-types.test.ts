@@ -25,6 +25,10 @@ describe("bigger applications tutorial", () => {
     expect(await client.get("/")).toHaveProperty("status", 200);
   });
 
+  it("links to a router's route by its name", async () => {
+    expect(await (await client.get("/links")).json()).toEqual({ plumbus: "/v1/items/plumbus" });
+  });
+
   it("answers every method of an apiRoute and lists them in Allow", async () => {
     expect((await client.patch("/v1/items/a/touch", { headers: token })).status).toBe(200);
     const r = await client.delete("/v1/items/a/touch", { headers: token });

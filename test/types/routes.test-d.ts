@@ -142,3 +142,37 @@ describe("Body markers", () => {
     );
   });
 });
+
+describe("response field selections", () => {
+  test("take names or pydantic-like nested specs, never false", () => {
+    const app = new App();
+    const Order = z.object({ id: z.number(), lines: z.array(z.object({ sku: z.string() })) });
+    app.get("/a", { response: Order, responseExclude: ["id"] }, () => ({ id: 1, lines: [] }));
+    app.get(
+      "/b",
+      { response: Order, responseInclude: { id: true, lines: { __all__: ["sku"], 0: true } } },
+      () => ({ id: 1, lines: [] }),
+    );
+    // @ts-expect-error a field is selected with true, a nested spec or a list of names
+    app.get("/c", { response: Order, responseExclude: { id: false } }, () => ({
+      id: 1,
+      lines: [],
+    }));
+  });
+});
+
+describe("app options added for FastAPI parity", () => {
+  test("exceptionHandlers takes [status or class, handler] pairs; defaultResponseClass a class", () => {
+    class QuotaError extends Error {}
+    new App({
+      defaultResponseClass: JSONResponse,
+      exceptionHandlers: [
+        [404, () => new JSONResponse({ missing: true }, { status: 404 })],
+        [QuotaError, (_ctx, error) => new JSONResponse({ error: error.message }, { status: 429 })],
+      ],
+    });
+    // @ts-expect-error a key is a status or an error class
+    new App({ exceptionHandlers: [["404", () => new JSONResponse(null)]] });
+    expectTypeOf(new App().urlPathFor("read_item", { item_id: 3 })).toEqualTypeOf<string>();
+  });
+});
