@@ -10,6 +10,7 @@ export {
   httpExceptionHandler,
   requestValidationExceptionHandler,
 } from "./app/exception-handlers.js";
+export type { EventHandler, LifespanEvent } from "./app/event-handlers.js";
 export type { Lifespan } from "./app/lifespan.js";
 export type { Handler, IncludeOptions } from "./app/registry.js";
 export type {

@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, test } from "vitest";
 import { z } from "zod";
 import {
+  APIRouter,
   App,
   Body,
   Cookie,
@@ -174,5 +175,18 @@ describe("app options added for FastAPI parity", () => {
     // @ts-expect-error a key is a status or an error class
     new App({ exceptionHandlers: [["404", () => new JSONResponse(null)]] });
     expectTypeOf(new App().urlPathFor("read_item", { item_id: 3 })).toEqualTypeOf<string>();
+  });
+});
+
+describe("startup and shutdown events", () => {
+  test("onEvent takes the two event names and a hook without arguments, on apps and routers", () => {
+    const app = new App({ onStartup: [() => {}], onShutdown: [async () => {}] });
+    expectTypeOf(app.onEvent("startup", async () => {})).toEqualTypeOf<App>();
+    // @ts-expect-error the events are "startup" and "shutdown"
+    app.onEvent("ready", () => {});
+    // @ts-expect-error a hook takes no argument, as FastAPI's
+    app.onEvent("startup", (name: string) => name);
+    const router = new APIRouter({ onStartup: [() => {}] }).onEvent("shutdown", () => {});
+    expectTypeOf(router).toEqualTypeOf<APIRouter<"">>();
   });
 });
