@@ -286,6 +286,7 @@ export class App extends RouteRegistry {
    */
   handleWebSocket(ctx: RequestContext, transport: WebSocketTransport): Promise<void> {
     ctx.appState = this.state;
+    ctx.urlPaths = this;
     if (this.rootPath !== "" && ctx.rootPath === "") ctx.rootPath = this.rootPath;
     return this.#websockets.handle(ctx, transport);
   }
@@ -358,6 +359,7 @@ export class App extends RouteRegistry {
   /** the whole request pipeline: middleware, routing, the route, exception handlers */
   handle(ctx: RequestContext): OutgoingResponse | Promise<OutgoingResponse> {
     ctx.appState = this.state;
+    ctx.urlPaths = this;
     if (this.rootPath !== "") ctx.rootPath = this.rootPath;
     const refused = this.#checkRequest(ctx);
     if (refused !== undefined) return this.#handleError(ctx, refused, undefined);

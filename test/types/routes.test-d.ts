@@ -175,6 +175,9 @@ describe("app options added for FastAPI parity", () => {
     // @ts-expect-error a key is a status or an error class
     new App({ exceptionHandlers: [["404", () => new JSONResponse(null)]] });
     expectTypeOf(new App().urlPathFor("read_item", { item_id: 3 })).toEqualTypeOf<string>();
+    new App().get("/", {}, (_args, ctx) => {
+      expectTypeOf(ctx.urlFor("read_item", { item_id: 3 })).toEqualTypeOf<string>();
+    });
   });
 });
 
