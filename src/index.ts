@@ -35,7 +35,7 @@ export {
   Path,
   Query,
 } from "./params/markers.js";
-export type { StandardSchemaV1 } from "./schema/index.js";
+export { base64Bytes, type StandardSchemaV1 } from "./schema/index.js";
 
 // Dependencies
 export {

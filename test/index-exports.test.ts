@@ -67,6 +67,7 @@ describe("the package's public API", () => {
         "WebSocketTestSession",
         "WorkerPool",
         "attachWebSocketUpgrade",
+        "base64Bytes",
         "buildOpenApiDocument",
         "defineJob",
         "defineSettings",
