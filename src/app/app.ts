@@ -50,6 +50,11 @@ export interface AppOptions extends OpenApiAppOptions {
   description?: string;
   /** startup/shutdown as an async generator; what it yields becomes `app.state` */
   lifespan?: Lifespan<App>;
+  /**
+   * Development only: a 500 answers with the error's traceback (plain text, or HTML for a
+   * browser), as Starlette's `debug=True`. Never on by default; never in production.
+   */
+  debug?: boolean;
   /** FastAPI's `on_startup`: hooks run after the lifespan's startup (see `app.onEvent`) */
   onStartup?: readonly EventHandler[];
   /** FastAPI's `on_shutdown`: hooks run before the lifespan's shutdown */
@@ -166,7 +171,7 @@ export class App extends RouteRegistry {
     this.eventHandlers.addAll(options);
     this.#lifespan = new LifespanRunner(options.lifespan, this.eventHandlers);
     this.#checkRequest = compileRequestChecks(options.requestChecks);
-    this.#exceptionHandlers = new ExceptionHandlers(options.validationErrors);
+    this.#exceptionHandlers = new ExceptionHandlers(options.validationErrors, options.debug);
     this.#compiler = new RouteCompiler(
       options,
       this.dependencyOverrides,
@@ -367,6 +372,7 @@ export class App extends RouteRegistry {
       this.#middleware,
       (ctx) => this.#table.dispatch(ctx),
       this.#logError,
+      this.#exceptionHandlers.serverErrorResponse,
     );
     return this.#pipeline(ctx);
   }
