@@ -39,7 +39,9 @@ export function encodeSpecial(value: object): unknown {
     // bytes whose class says how they are written (a base64Bytes() field's) use it; a Buffer's
     // own toJSON ({type: "Buffer", data}) is not what FastAPI writes for bytes
     if (value instanceof Uint8Array)
-      return hasOwnWriter(value) ? (value as { toJSON(): unknown }).toJSON() : utf8.decode(value);
+      return hasOwnWriter(value)
+        ? (value as unknown as { toJSON(): unknown }).toJSON()
+        : utf8.decode(value);
     if (value instanceof DataView) return utf8.decode(value);
     if (value instanceof BigInt64Array || value instanceof BigUint64Array) return [...value];
     return Array.from(value as unknown as ArrayLike<number>);

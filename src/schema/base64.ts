@@ -16,7 +16,7 @@ class Base64Bytes extends Uint8Array {
 function asBase64Bytes(bytes: Uint8Array): Base64Bytes {
   return bytes instanceof Base64Bytes
     ? bytes
-    : new Base64Bytes(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    : new Base64Bytes(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
 }
 
 const NOT_ALPHABET = /[^A-Za-z0-9+/=]/g;
