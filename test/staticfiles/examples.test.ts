@@ -45,6 +45,13 @@ describe("static files example", () => {
     expect(await denied.json()).toEqual({ error: "admins only" });
     const job = await client.get("/admin/jobs/2");
     expect(await job.json()).toEqual({ detail: "Job not found" });
-    expect(app.mounts.map((mount) => mount.path)).toEqual(["/files", "/site", "/admin"]);
+    expect(app.mounts.map((mount) => mount.path)).toEqual(["/files", "/site", "/app", "/admin"]);
+  });
+
+  it("serves the single-page app's shell for client-side routes under /app", async () => {
+    const route = await client.get("/app/models/small");
+    expect(route.status).toBe(200);
+    expect(await route.text()).toBe("<h1>Inference API</h1>\n");
+    expect((await client.get("/app/main.js")).status).toBe(404);
   });
 });
