@@ -20,6 +20,7 @@ export type {
   ResponseClass,
   RouteOptions,
 } from "./app/route-options.js";
+export { HostRouter, hostParams } from "./app/host-router.js";
 export { NoMatchFound } from "./app/url-path.js";
 
 // Parameters

@@ -172,6 +172,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/security/api-key.js")).legacyApp,
   },
   {
+    name: "static-hosts",
+    source: "static/hosts.ts#app",
+    load: async () => (await import("../../examples/static/hosts.js")).app,
+  },
+  {
     name: "settings-lifespan",
     source: "settings/lifespan.ts#app",
     load: async () => (await import("../../examples/settings/lifespan.js")).app,
