@@ -27,6 +27,14 @@ const NOT_ALPHABET = /[^A-Za-z0-9+/=]/g;
  * @example decodeBase64("aGk=") // { bytes: Uint8Array [104, 105] }
  */
 function decodeBase64(text: string): { bytes: Uint8Array } | { error: string } {
+  // Node's decoder skips what is not base64, so well-formed text (the usual case) is the text
+  // whose decoded length is what its length promises: no regex over the whole text (a 4 KiB
+  // field: ~20 µs with a /^[A-Za-z0-9+/]*={0,2}$/ test, ~5 µs this way; bench/BASE64.md)
+  if (text.length % 4 === 0 && !text.includes("-") && !text.includes("_")) {
+    const bytes = Buffer.from(text, "base64");
+    const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+    if (bytes.byteLength === (text.length / 4) * 3 - padding) return { bytes };
+  }
   const clean = text.replace(NOT_ALPHABET, "");
   const data = clean.replace(/=+$/, "");
   if (data.includes("=")) return { error: "Incorrect padding" };

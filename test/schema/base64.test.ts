@@ -21,6 +21,15 @@ describe("base64Bytes()", () => {
     expect(Buffer.from(data).toString()).toBe("hello");
   });
 
+  it("skips characters outside the alphabet, as Python's b64decode (MIME line breaks)", () => {
+    const result = check({ name: "a", data: "aGVs\nbG8=" }, ["body"]);
+    expect(Buffer.from((result as { value: { data: Uint8Array } }).value.data).toString()).toBe(
+      "hello",
+    );
+    const urlSafe = check({ name: "a", data: "a-b_" }, ["body"]);
+    expect(urlSafe.ok ? "" : urlSafe.errors[0]!.type).toBe("base64_decode");
+  });
+
   it("reports pydantic's base64_decode and bytes_type errors", () => {
     const bad = check({ name: "a", data: "aGVsbG8", thumb: 3 }, ["body"]);
     expect(bad).toEqual({
