@@ -2,7 +2,9 @@ import { ConfigError } from "../errors/config-error.js";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
+import type { WebSocketTransport } from "../http/websocket-transport.js";
 import type { MaybePromise } from "../internal/types.js";
+import { denial } from "../websocket/compile.js";
 import type { Mountable } from "./route-table.js";
 
 interface HostEntry {
@@ -10,6 +12,10 @@ interface HostEntry {
   readonly regex: RegExp;
   readonly names: readonly string[];
   readonly app: Mountable;
+}
+
+interface WebSocketServable {
+  handleWebSocket(ctx: RequestContext, transport: WebSocketTransport): Promise<void>;
 }
 
 const hostParamsOf = new WeakMap<RequestContext, Readonly<Record<string, string>>>();
@@ -74,6 +80,21 @@ export class HostRouter implements Mountable {
   }
 
   handle(ctx: RequestContext): MaybePromise<OutgoingResponse> {
+    const app = this.#pick(ctx);
+    if (app === undefined) throw new HTTPException(404);
+    return app.handle(ctx);
+  }
+
+  /** a WebSocket handshake goes to the same app; no app (or one without WebSockets): 403 */
+  handleWebSocket(ctx: RequestContext, transport: WebSocketTransport): Promise<void> {
+    const app = this.#pick(ctx) as Partial<WebSocketServable> | undefined;
+    if (typeof app?.handleWebSocket === "function") return app.handleWebSocket(ctx, transport);
+    transport.deny(denial(403));
+    return Promise.resolve();
+  }
+
+  /** the app for the request's host, its labels recorded for hostParams */
+  #pick(ctx: RequestContext): Mountable | undefined {
     const name = hostNameOf(ctx);
     for (const entry of this.#entries) {
       const match = entry.regex.exec(name);
@@ -85,10 +106,9 @@ export class HostRouter implements Mountable {
         });
         hostParamsOf.set(ctx, params);
       }
-      return entry.app.handle(ctx);
+      return entry.app;
     }
-    if (this.#default !== undefined) return this.#default.handle(ctx);
-    throw new HTTPException(404);
+    return this.#default;
   }
 
   async startup(): Promise<void> {

@@ -13,6 +13,11 @@ import {
 function createHostApp(): App {
   const api = new App();
   api.get("/items", {}, () => ({ app: "api" }));
+  api.websocket("/ws", {}, async (ws) => {
+    await ws.accept();
+    await ws.sendJson({ app: "api" });
+    await ws.close();
+  });
   const tenants = new App();
   tenants.get("/items", {}, (_args, ctx) => ({ app: "tenant", tenant: hostParams(ctx).tenant }));
   const site = new App();
@@ -74,6 +79,17 @@ describe("HostRouter [node:http]", () => {
   });
   afterAll(() => server.close());
   hostCases((host, path = "/items") => getOverHttp(server.url, path, host));
+});
+
+describe("HostRouter and WebSockets", () => {
+  it("sends a handshake to the app of its host, and refuses it with 403 elsewhere", async () => {
+    const client = new TestClient(createHostApp());
+    const ws = await client.websocketConnect("/ws", { headers: { host: "api.example.com" } });
+    expect(await ws.receiveJson()).toEqual({ app: "api" });
+    await expect(
+      client.websocketConnect("/ws", { headers: { host: "acme.example.com" } }),
+    ).rejects.toMatchObject({ status: 403 });
+  });
 });
 
 describe("HostRouter without a default", () => {
