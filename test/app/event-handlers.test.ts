@@ -49,7 +49,11 @@ describe("onEvent hooks", () => {
 
   it("run with the server's start and close (node:http)", async () => {
     const log: string[] = [];
-    const server = await serve(createLoggedApp(log), { port: 0, host: "127.0.0.1" });
+    const server = await serve(createLoggedApp(log), {
+      port: 0,
+      host: "127.0.0.1",
+      keepAliveTimeout: 0.2,
+    });
     expect(log).toEqual(started);
     const response = await fetch(`${server.url}/r/ping`);
     expect(await response.json()).toEqual({ log: started });
@@ -84,7 +88,7 @@ describe("onEvent hooks", () => {
     });
     app.onEvent("startup", () => log.push("never runs"));
     app.onEvent("shutdown", () => log.push("shutdown hook"));
-    await expect(serve(app, { port: 0, host: "127.0.0.1" })).rejects.toThrow(
+    await expect(serve(app, { port: 0, host: "127.0.0.1", keepAliveTimeout: 0.2 })).rejects.toThrow(
       "database unreachable",
     );
     expect(log).toEqual(["lifespan closed"]);

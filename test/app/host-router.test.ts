@@ -75,7 +75,7 @@ describe("HostRouter [TestClient]", () => {
 describe("HostRouter [node:http]", () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await serve(createHostApp(), { port: 0, host: "127.0.0.1" });
+    server = await serve(createHostApp(), { port: 0, host: "127.0.0.1", keepAliveTimeout: 0.2 });
   });
   afterAll(() => server.close());
   hostCases((host, path = "/items") => getOverHttp(server.url, path, host));

@@ -68,7 +68,7 @@ describe("ctx.urlFor [TestClient]", () => {
 describe("ctx.urlFor [node:http]", () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await serve(createLinkApp(), { port: 0, host: "127.0.0.1" });
+    server = await serve(createLinkApp(), { port: 0, host: "127.0.0.1", keepAliveTimeout: 0.2 });
   });
   afterAll(() => server.close());
 
@@ -92,6 +92,7 @@ describe("ctx.urlFor from an untrusted peer", () => {
     const server = await serve(createLinkApp(), {
       port: 0,
       host: "127.0.0.1",
+      keepAliveTimeout: 0.2,
       forwardedAllowIps: "10.0.0.1",
     });
     try {

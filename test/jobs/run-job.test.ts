@@ -76,7 +76,11 @@ describe("a job whose output schema has aliases", () => {
 
   it("serves its result under the aliases (node:http)", async () => {
     const queue = new JobQueue({ path: ":memory:", pollInterval: 10 });
-    const server = await serve(makeApp(queue), { port: 0, host: "127.0.0.1" });
+    const server = await serve(makeApp(queue), {
+      port: 0,
+      host: "127.0.0.1",
+      keepAliveTimeout: 0.2,
+    });
     try {
       const record = await finishedRecord(queue, async (line) => {
         const [method, path] = line.split(" ") as [string, string];
