@@ -4,6 +4,7 @@ import {
   APIRouter,
   App,
   Body,
+  base64Bytes,
   Cookie,
   Depends,
   dependency,
@@ -191,5 +192,26 @@ describe("startup and shutdown events", () => {
     app.onEvent("startup", (name: string) => name);
     const router = new APIRouter({ onStartup: [() => {}] }).onEvent("shutdown", () => {});
     expectTypeOf(router).toEqualTypeOf<APIRouter<"">>();
+  });
+});
+
+describe("base64Bytes()", () => {
+  test("a request field is bytes in the handler; a response field takes bytes or base64 text", () => {
+    new App().post(
+      "/blobs",
+      {
+        params: { blob: z.object({ data: base64Bytes() }) },
+        response: z.object({ echo: base64Bytes() }),
+      },
+      ({ blob }) => {
+        expectTypeOf(blob.data).toEqualTypeOf<Uint8Array>();
+        return { echo: blob.data };
+      },
+    );
+    new App().get("/text", { response: z.object({ echo: base64Bytes() }) }, () => ({
+      echo: "aGk=",
+    }));
+    // @ts-expect-error a number is neither bytes nor base64 text
+    new App().get("/bad", { response: z.object({ echo: base64Bytes() }) }, () => ({ echo: 1 }));
   });
 });
