@@ -10,6 +10,7 @@ export {
   httpExceptionHandler,
   requestValidationExceptionHandler,
 } from "./app/exception-handlers.js";
+export type { EventHandler, LifespanEvent } from "./app/event-handlers.js";
 export type { Lifespan } from "./app/lifespan.js";
 export type { Handler, IncludeOptions } from "./app/registry.js";
 export type {
@@ -19,6 +20,7 @@ export type {
   ResponseClass,
   RouteOptions,
 } from "./app/route-options.js";
+export { HostRouter, hostParams } from "./app/host-router.js";
 export { NoMatchFound } from "./app/url-path.js";
 
 // Parameters
@@ -34,7 +36,7 @@ export {
   Path,
   Query,
 } from "./params/markers.js";
-export type { StandardSchemaV1 } from "./schema/index.js";
+export { base64Bytes, type StandardSchemaV1 } from "./schema/index.js";
 
 // Dependencies
 export {

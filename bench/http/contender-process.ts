@@ -13,7 +13,7 @@ const SKIP_EXIT_CODE = 3;
 export interface ContenderDef {
   name: string;
   /** what runs the server: gc.ts counts allocations on node only */
-  runtime: "node" | "bun" | "python";
+  runtime: "node" | "bun" | "deno" | "python";
   /** Returns a reason when the contender cannot run on this machine. */
   unavailable?: () => string | null;
   command: (port: number) => string[];
@@ -39,6 +39,35 @@ function bunContender(name: string, file: string, bunArgs: string[] = []): Conte
     runtime: "bun",
     unavailable: () => (existsSync(BUN) ? null : `${BUN} is missing (npm ci installs "bun")`),
     command: (port) => [BUN, ...bunArgs, `${CONTENDERS_DIR}${file}.ts`, String(port)],
+  };
+}
+
+/** Deno as npm installs it (the "deno" devDependency): a native binary too. */
+export const DENO = `${ROOT}node_modules/.bin/deno`;
+
+/**
+ * A contender run by Deno. Sloppy imports: the sources import "./x.js" for "./x.ts", as tsc's
+ * NodeNext wants; the import map sends "tailor" to dist/, as tsconfig.bun.json does on Bun.
+ */
+function denoContender(name: string, file: string): ContenderDef {
+  return {
+    name,
+    runtime: "deno",
+    unavailable: () => (existsSync(DENO) ? null : `${DENO} is missing (npm ci installs "deno")`),
+    command: (port) => [
+      DENO,
+      "run",
+      "--allow-net",
+      "--allow-read",
+      "--allow-env",
+      // pino, the logger, reads the host name as it loads
+      "--allow-sys=hostname",
+      "--sloppy-imports",
+      "--no-lock",
+      `--import-map=${fileURLToPath(new URL("./deno-imports.json", import.meta.url))}`,
+      `${CONTENDERS_DIR}${file}.ts`,
+      String(port),
+    ],
   };
 }
 
@@ -69,13 +98,17 @@ export const CONTENDERS: ContenderDef[] = [
     env: { TSX_TSCONFIG_PATH: "tsconfig.build.json" },
   },
   // The Bun round: the same scenarios and checks, each framework on Bun's own server.
-  bunContender("raw-bun", "raw-bun"),
+  bunContender("raw-bun", "raw-web"),
   bunContender("elysia", "elysia"),
   bunContender("hono-bun", "hono"),
   // the unchanged tailor.ts: serve() picks Bun.serve; "tailor" maps to dist/ as on node
   bunContender("tailor-bun", "tailor", [
     `--tsconfig-override=${fileURLToPath(new URL("./tsconfig.bun.json", import.meta.url))}`,
   ]),
+  // The Deno round: Deno.serve under the same files (serve() picks Deno.serve for Tailor).
+  denoContender("raw-deno", "raw-web"),
+  denoContender("hono-deno", "hono"),
+  denoContender("tailor-deno", "tailor"),
 ];
 
 export interface RunningContender {

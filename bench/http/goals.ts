@@ -4,7 +4,7 @@ import { type Measurement, median } from "./report.js";
 import type { Scenario } from "./scenarios.js";
 
 /** Median over rounds of f(contender's measurement, reference's measurement), same round only. */
-function sameRound(
+export function sameRound(
   all: Measurement[],
   scenario: string,
   contender: string,
@@ -22,10 +22,11 @@ function sameRound(
   return median(values);
 }
 
-const rps = (own: Measurement, ref: Measurement) => own.rps / ref.rps;
-const cpuAbove = (own: Measurement, ref: Measurement) => own.cpuUsPerRequest - ref.cpuUsPerRequest;
+export const rps = (own: Measurement, ref: Measurement) => own.rps / ref.rps;
+export const cpuAbove = (own: Measurement, ref: Measurement) =>
+  own.cpuUsPerRequest - ref.cpuUsPerRequest;
 
-function cell(value: number, digits: number, unit = ""): string {
+export function cell(value: number, digits: number, unit = ""): string {
   return Number.isNaN(value) ? "–" : `${value.toFixed(digits)}${unit}`;
 }
 

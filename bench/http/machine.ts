@@ -45,7 +45,12 @@ export function describeMachine(): string[] {
   ]);
   return [
     `Machine: \`nproc\` = ${tryRun("nproc", []) ?? "?"}, CPU: ${model}, ${process.platform} ${tryRun("uname", ["-r"]) ?? ""}`,
-    `Node: ${process.version}; Bun: ${tryRun(`${ROOT}node_modules/.bin/bun`, ["--version"]) ?? "not installed"}`,
+    `Node: ${process.version}; Bun: ${tryRun(`${ROOT}node_modules/.bin/bun`, ["--version"]) ?? "not installed"}; ` +
+      `Deno: ${
+        tryRun(`${ROOT}node_modules/.bin/deno`, ["--version"])
+          ?.split("\n")[0]
+          ?.replace(/^deno /, "") ?? "not installed"
+      }`,
     `Packages: ${PACKAGES.map((p) => `${p} ${packageVersion(p)}`).join(", ")}`,
     `Python: ${python ?? "fastapi/uvicorn not importable"}`,
   ];

@@ -1,6 +1,7 @@
 // Side-by-side HTTP benchmark: starts each contender pinned to CPU 0, checks its answers, then
 // measures interleaved rounds with wrk (or autocannon) pinned to CPU 1 and writes bench/RESULTS.md.
 //   npx tsx bench/http/run.ts [--duration 10] [--rounds 3] [--warmup 2] [--only A,B] [--contenders tailor,fastify]
+//   [--out bench/BUN-RESULTS.md] (another file than bench/RESULTS.md, for a round of its own)
 import { writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -8,19 +9,21 @@ import { checkContender } from "./checks.js";
 import {
   buildTailorIfMeasured,
   CONTENDERS,
+  ROOT,
   type RunningContender,
   readCpuSeconds,
   readPeakRssMb,
   resetPeakRss,
   startContender,
 } from "./contender-process.js";
+import { denoGoalsTable } from "./deno-goals.js";
 import { goalsTable } from "./goals.js";
 import { LOAD_GENERATOR, runLoad } from "./load.js";
 import { describeMachine } from "./machine.js";
 import { type Absent, absentNotes, type Measurement, scenarioTable, summarize } from "./report.js";
 import { SCENARIOS } from "./scenarios.js";
 
-const RESULTS_FILE = new URL("../RESULTS.md", import.meta.url);
+const DEFAULT_RESULTS = new URL("../RESULTS.md", import.meta.url);
 
 const { values } = parseArgs({
   options: {
@@ -29,8 +32,11 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "2" },
     only: { type: "string" },
     contenders: { type: "string" },
+    out: { type: "string" },
   },
 });
+const resultsFile =
+  values.out === undefined ? DEFAULT_RESULTS : new URL(values.out, `file://${ROOT}`);
 const durationSec = Number(values.duration);
 const rounds = Number(values.rounds);
 const warmupSec = Number(values.warmup);
@@ -139,6 +145,7 @@ const loadNote =
 const order = running.map((c) => c.name);
 const tables = scenarios.map((s) => scenarioTable(s, summarize(s.id, measurements, order), absent));
 const goals = goalsTable(scenarios, measurements);
+const denoGoals = denoGoalsTable(scenarios, measurements);
 const machine = describeMachine();
 const peakNote = peakIsPerRun
   ? "peak RSS is VmHWM of the server process, reset before each measurement (clear_refs 5)"
@@ -157,7 +164,8 @@ const doc = [
     `rounds, ${warmupSec} s warm-up per contender and scenario in round 1.`,
   "- Tailor runs from dist/, built by `tsc -p tsconfig.build.json` before measuring (the code " +
     "a published package ships); every node contender's entry file is loaded through tsx; " +
-    "the Bun round runs each entry file on Bun itself, Tailor's being the same tailor.ts (serve() picks Bun.serve).",
+    "the Bun and Deno rounds run each entry file on the runtime itself, Tailor's being the same tailor.ts " +
+    "(serve() picks Bun.serve or Deno.serve).",
   "- 100 connections (scenario E: 1,000). Every number is the median over rounds; " +
     "× columns are medians of same-round ratios of req/s.",
   `- ${peakNote}.`,
@@ -174,10 +182,11 @@ const doc = [
   "",
   goals,
   "",
+  ...(denoGoals === "" ? [] : [denoGoals, ""]),
   tables.join("\n\n"),
   "",
 ].join("\n");
-writeFileSync(RESULTS_FILE, doc);
+writeFileSync(resultsFile, doc);
 console.log(
-  `\n${tables.join("\n\n")}\n\n${goals}\n\n${absentNotes(absent)}\nWrote bench/RESULTS.md`,
+  `\n${tables.join("\n\n")}\n\n${goals}\n\n${denoGoals}\n\n${absentNotes(absent)}\nWrote ${resultsFile.pathname.replace(ROOT, "")}`,
 );

@@ -56,3 +56,17 @@ app.post(
   },
 );
 // #endregion batch
+
+// #region sniff
+// Check a file's first bytes, seek back, then read it whole — as with Starlette's UploadFile.
+const PNG = [0x89, 0x50, 0x4e, 0x47];
+
+app.post("/sniff", { params: { file: File() } }, async function sniff({ file }) {
+  const magic = await file.read(4);
+  const isPng = PNG.every((byte, i) => magic[i] === byte);
+  await file.seek(0);
+  const bytes = await file.read();
+  await file.close(); // a spooled temp file is deleted now, not after the response
+  return { png: isPng, size: bytes.byteLength };
+});
+// #endregion sniff

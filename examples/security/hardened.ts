@@ -23,6 +23,7 @@ export const app = new App({
     contentEncodings: ["identity"], // a gzip body → 415
   },
   trustedRedirectHosts: ["api.example.com"], // absolute slash redirects only for these hosts
+  debug: false, // true only in development: a 500 answers with the error's traceback
 });
 // #endregion limits
 
@@ -54,3 +55,15 @@ writeFileSync(join(assets, ".env"), "DATABASE_PASSWORD=hunter2\n");
 // Dotfiles (.env, .git/) are never served unless `dotfiles: true`.
 app.mount("/assets", new StaticFiles({ directory: assets, html: true }));
 // #endregion static
+
+// #region debug
+// Development only: a 500 shows its traceback (plain text, HTML for a browser), switched on
+// from the environment of a developer's machine and off everywhere else.
+export function createDevApp(env: NodeJS.ProcessEnv = process.env): App {
+  const dev = new App({ debug: env.TAILOR_DEBUG === "1" });
+  dev.get("/reports/{id}", {}, function readReport({ id }) {
+    throw new Error(`report ${id} is missing from the cache`);
+  });
+  return dev;
+}
+// #endregion debug

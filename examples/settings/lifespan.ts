@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { App } from "../../src/index.js";
+import { APIRouter, App } from "../../src/index.js";
 
 export const events: string[] = [];
 
@@ -34,3 +34,17 @@ app.post("/predict", { params: { prompt: Prompt } }, ({ prompt }, ctx) => {
   return { prediction: model.predict(prompt.text) };
 });
 // #endregion lifespan
+
+// #region on-event
+// Ported from `@app.on_event("startup")` / `APIRouter(on_startup=[…])`: hooks run after the
+// lifespan's startup and before the code after its `yield`, in registration order.
+app.onEvent("startup", () => {
+  events.push("cache primed");
+});
+app.onEvent("shutdown", () => {
+  events.push("cache flushed");
+});
+
+const metrics = new APIRouter({ onStartup: [() => events.push("metrics registered")] });
+app.includeRouter(metrics); // an included router's hooks join the app's
+// #endregion on-event

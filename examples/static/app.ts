@@ -25,6 +25,12 @@ app.mount("/files", new StaticFiles({ directory: join(directory, "reports") }));
 app.mount("/site", new StaticFiles({ directory: join(directory, "site"), html: true }));
 // #endregion mount-static
 
+// #region mount-spa
+// A single-page app: paths without an extension that match no file get its index.html (200),
+// for the client-side router; a missing /app/main.js is still a 404.
+app.mount("/app", new StaticFiles({ directory: join(directory, "site"), fallback: "index.html" }));
+// #endregion mount-spa
+
 // #region mount-app
 app.mount("/admin", createAdminApp());
 // The parent's middleware wraps the mounted app's responses too.

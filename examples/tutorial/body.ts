@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { App, Body } from "../../src/index.js";
+import { App, Body, base64Bytes } from "../../src/index.js";
 
 export const app = new App();
 
@@ -36,3 +36,20 @@ app.post(
   },
 );
 // #endregion body
+
+// #region base64
+// pydantic's Base64Bytes: base64 text on the wire, bytes in the handler (and back in a response)
+const Attachment = z.object({ filename: z.string(), content: base64Bytes() });
+
+app.post(
+  "/attachments",
+  {
+    params: { attachment: Attachment },
+    response: z.object({ size: z.number(), reversed: base64Bytes() }),
+  },
+  function attach({ attachment }) {
+    const bytes = attachment.content; // a Uint8Array
+    return { size: bytes.byteLength, reversed: bytes.toReversed() };
+  },
+);
+// #endregion base64

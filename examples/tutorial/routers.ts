@@ -44,8 +44,11 @@ app.get("/", {}, function root() {
 // #endregion routers
 
 // #region url-path
-// request.url_for("readItem", item_id="plumbus"): a link to a route by its name
+// request.url_for("readItem", item_id="plumbus"): an absolute link to a route by its name
 app.get("/links", {}, function links(_args, ctx) {
-  return { plumbus: `${ctx.rootPath}${app.urlPathFor("readItem", { item_id: "plumbus" })}` };
+  return {
+    plumbus: ctx.urlFor("readItem", { item_id: "plumbus" }),
+    path: app.urlPathFor("readItem", { item_id: "plumbus" }), // url_path_for: the path alone
+  };
 });
 // #endregion url-path

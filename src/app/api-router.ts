@@ -1,9 +1,15 @@
 import { inheritWebSocket, type WebSocketDeclaration } from "../websocket/declaration.js";
+import type { EventHandler } from "./event-handlers.js";
 import { type IncludeOptions, inherit, type RouteDeclaration, RouteRegistry } from "./registry.js";
 import type { WithRouter } from "./route-map.js";
 
 /** The prefix, tags, dependencies, responses and route defaults every route of the router gets. */
-export interface APIRouterOptions extends IncludeOptions {}
+export interface APIRouterOptions extends IncludeOptions {
+  /** FastAPI's `on_startup`: hooks the including app runs at startup (see `onEvent`) */
+  onStartup?: readonly EventHandler[];
+  /** FastAPI's `on_shutdown`: hooks the including app runs at shutdown */
+  onShutdown?: readonly EventHandler[];
+}
 
 /**
  * A group of routes with a shared prefix, tags and dependencies, included into an app.
@@ -24,6 +30,7 @@ export class APIRouter<TPrefix extends string = ""> extends RouteRegistry {
     super();
     this.#options = options;
     this.prefix = (options.prefix ?? "") as TPrefix;
+    this.eventHandlers.addAll(options);
   }
 
   protected addDeclaration(declaration: RouteDeclaration): void {
@@ -48,6 +55,7 @@ export class APIRouter<TPrefix extends string = ""> extends RouteRegistry {
       this.addDeclaration(inherit(declaration, options));
     for (const declaration of router.websocketDeclarations())
       this.addWebSocket(inheritWebSocket(declaration, options));
+    this.eventHandlers.include(router.eventHandlers);
     return this as never; // the route map is type-only (route-map.ts)
   }
 

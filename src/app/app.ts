@@ -22,6 +22,7 @@ import { defaultName, siteOf } from "./declaration.js";
 import { describeApp, type OpenApiAppOptions } from "./describe.js";
 import { isDocsHandler, registerDocsRoutes } from "./docs-routes.js";
 import { Webhooks } from "./documented-routes.js";
+import type { EventHandler } from "./event-handlers.js";
 import { type ErrorClass, type ExceptionHandler, ExceptionHandlers } from "./exception-handlers.js";
 import { type Lifespan, LifespanRunner } from "./lifespan.js";
 import { chainMiddleware, type Middleware } from "./middleware-chain.js";
@@ -49,6 +50,15 @@ export interface AppOptions extends OpenApiAppOptions {
   description?: string;
   /** startup/shutdown as an async generator; what it yields becomes `app.state` */
   lifespan?: Lifespan<App>;
+  /**
+   * Development only: a 500 answers with the error's traceback (plain text, or HTML for a
+   * browser), as Starlette's `debug=True`. Never on by default; never in production.
+   */
+  debug?: boolean;
+  /** FastAPI's `on_startup`: hooks run after the lifespan's startup (see `app.onEvent`) */
+  onStartup?: readonly EventHandler[];
+  /** FastAPI's `on_shutdown`: hooks run before the lifespan's shutdown */
+  onShutdown?: readonly EventHandler[];
   /** dependencies every route runs for their effect (auth, rate limits) */
   dependencies?: readonly DependsMarker[];
   /** default true: a path that only matches with the trailing slash toggled answers 307 */
@@ -158,9 +168,10 @@ export class App extends RouteRegistry {
     this.version = options.version ?? "0.1.0";
     this.rootPath = options.rootPath ?? "";
     this.logger = options.logger ?? logger;
-    this.#lifespan = new LifespanRunner(options.lifespan);
+    this.eventHandlers.addAll(options);
+    this.#lifespan = new LifespanRunner(options.lifespan, this.eventHandlers);
     this.#checkRequest = compileRequestChecks(options.requestChecks);
-    this.#exceptionHandlers = new ExceptionHandlers(options.validationErrors);
+    this.#exceptionHandlers = new ExceptionHandlers(options.validationErrors, options.debug);
     this.#compiler = new RouteCompiler(
       options,
       this.dependencyOverrides,
@@ -265,6 +276,7 @@ export class App extends RouteRegistry {
       this.addDeclaration(inherit(declaration, options));
     for (const declaration of router.websocketDeclarations())
       this.addWebSocket(inheritWebSocket(declaration, options));
+    this.eventHandlers.include(router.eventHandlers);
     return this as never; // the route map is type-only (route-map.ts)
   }
 
@@ -279,8 +291,19 @@ export class App extends RouteRegistry {
    */
   handleWebSocket(ctx: RequestContext, transport: WebSocketTransport): Promise<void> {
     ctx.appState = this.state;
+    ctx.urlPaths = this;
     if (this.rootPath !== "" && ctx.rootPath === "") ctx.rootPath = this.rootPath;
     return this.#websockets.handle(ctx, transport);
+  }
+
+  /**
+   * The largest message any of the app's WebSocket routes accepts: a runtime whose server
+   * checks one limit for every socket (Bun's `maxPayloadLength`) is given this one.
+   *
+   * @example Bun.serve({ fetch: app.fetch, websocket: { maxPayloadLength: app.webSocketMessageLimit(), ... } });
+   */
+  webSocketMessageLimit(): number {
+    return this.#websockets.largestMessageSize();
   }
 
   /** the routes' concurrency and deadline counters, for a readiness probe */
@@ -331,8 +354,7 @@ export class App extends RouteRegistry {
 
   /** runs the lifespan's startup (once), then creates the app-scoped dependencies routes use */
   async startup(): Promise<void> {
-    const state = await this.#lifespan.start(this);
-    Object.assign(this.state, state);
+    await this.#lifespan.start(this, (state) => Object.assign(this.state, state));
     await this.#table.startMounts();
     if (this.#appScopeStarted) return;
     this.#appScopeStarted = true;
@@ -352,6 +374,7 @@ export class App extends RouteRegistry {
   /** the whole request pipeline: middleware, routing, the route, exception handlers */
   handle(ctx: RequestContext): OutgoingResponse | Promise<OutgoingResponse> {
     ctx.appState = this.state;
+    ctx.urlPaths = this;
     if (this.rootPath !== "") ctx.rootPath = this.rootPath;
     const refused = this.#checkRequest(ctx);
     if (refused !== undefined) return this.#handleError(ctx, refused, undefined);
@@ -359,6 +382,7 @@ export class App extends RouteRegistry {
       this.#middleware,
       (ctx) => this.#table.dispatch(ctx),
       this.#logError,
+      this.#exceptionHandlers.serverErrorResponse,
     );
     return this.#pipeline(ctx);
   }

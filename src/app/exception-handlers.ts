@@ -8,6 +8,7 @@ import { HTTPException } from "../errors/http-exception.js";
 import { RequestValidationError, ResponseValidationError } from "../errors/validation.js";
 import { bodyNestsTooDeep, bodyParseError } from "../http/body.js";
 import type { RequestContext } from "../http/context.js";
+import { debugErrorResponse } from "../http/debug-response.js";
 import { internalErrorResponse } from "../http/outgoing.js";
 import { recordServerError } from "../http/server-errors.js";
 import { isBodylessStatus } from "../internal/status.js";
@@ -78,9 +79,14 @@ export class ExceptionHandlers {
   readonly #byStatus = new Map<number, ExceptionHandler>();
   readonly #byClass = new Map<Function, ExceptionHandler>();
   readonly #limits: ResolvedValidationErrorLimits;
+  /** the 500 of an error nothing else answers: plain, or the traceback with `debug: true` */
+  readonly serverErrorResponse: (ctx: RequestContext, error: unknown) => OutgoingResponse;
+  readonly #debug: boolean;
 
-  constructor(limits?: ValidationErrorLimits) {
+  constructor(limits?: ValidationErrorLimits, debug = false) {
     this.#limits = { ...DEFAULT_VALIDATION_ERROR_LIMITS, ...limits };
+    this.#debug = debug;
+    this.serverErrorResponse = debug ? debugErrorResponse : internalErrorResponse;
   }
 
   add(key: number | ErrorClass, handler: ExceptionHandler): void {
@@ -102,14 +108,15 @@ export class ExceptionHandlers {
     // a JSON body nested past the stack's depth is the client's mistake, not a server error
     if (error instanceof RangeError && (await bodyNestsTooDeep(ctx))) error = bodyParseError();
     const handler = this.find(error);
-    if (handler) {
+    // with `debug`, the traceback wins over a catch-all handler, as Starlette's debug page does
+    if (handler && !(this.#debug && this.#isCatchAll(handler))) {
       limitsOfRequest.set(ctx, this.#limits);
       try {
         return await handler(ctx, error);
       } catch (handlerError) {
         logError(`exception handler failed on ${ctx.method} ${ctx.path}`, handlerError);
         recordServerError(ctx, handlerError);
-        return internalErrorResponse();
+        return this.serverErrorResponse(ctx, handlerError);
       }
     }
     let response: OutgoingResponse | null;
@@ -123,7 +130,12 @@ export class ExceptionHandlers {
     if (response !== null) return response;
     logError(`${describeServerError(error)} in ${where()}`, error);
     recordServerError(ctx, error);
-    return internalErrorResponse();
+    return this.serverErrorResponse(ctx, error);
+  }
+
+  /** a handler for status 500 or for every `Error` (Starlette's `Exception` handler) */
+  #isCatchAll(handler: ExceptionHandler): boolean {
+    return handler === this.#byStatus.get(500) || handler === this.#byClass.get(Error);
   }
 
   find(error: unknown): ExceptionHandler | undefined {

@@ -13,12 +13,14 @@ type Handle = (ctx: RequestContext) => MaybePromise<OutgoingResponse>;
 
 /**
  * Wraps `inner` in the middleware, built once (the first request after a change): the last
- * added is outermost; a middleware that throws is logged and answered with a plain 500.
+ * added is outermost; a middleware that throws is logged and answered with `errorResponse`
+ * (a plain 500, or the traceback of an app in `debug`).
  */
 export function chainMiddleware(
   middleware: readonly Middleware[],
   inner: Handle,
   logError: (message: string, error: unknown) => void,
+  errorResponse: (ctx: RequestContext, error: unknown) => OutgoingResponse = internalErrorResponse,
 ): Handle {
   let next = inner;
   for (const current of middleware) {
@@ -29,7 +31,7 @@ export function chainMiddleware(
       } catch (error) {
         logError(`middleware failed on ${ctx.method} ${ctx.path}`, error);
         recordServerError(ctx, error);
-        return internalErrorResponse();
+        return errorResponse(ctx, error);
       }
     };
   }

@@ -11,6 +11,7 @@ import {
   type WebSocketRouteOptions,
 } from "../websocket/declaration.js";
 import type { WebSocketDeclaration } from "../websocket/index.js";
+import { type EventHandler, EventHandlers, type LifespanEvent } from "./event-handlers.js";
 import type { WithRoute } from "./route-map.js";
 import type { ExtraResponse, ResponseClass, RouteOptions } from "./route-options.js";
 
@@ -81,6 +82,19 @@ function stringKeys(responses: Record<string | number, ExtraResponse> | undefine
 export abstract class RouteRegistry {
   protected abstract addDeclaration(declaration: RouteDeclaration): void;
   protected abstract addWebSocket(declaration: WebSocketDeclaration): void;
+  /** the `onEvent` hooks; an app runs them with its lifespan, a router hands them to its includer */
+  readonly eventHandlers = new EventHandlers();
+
+  /**
+   * FastAPI's `on_event`: a hook run at startup (after the lifespan's startup) or at shutdown
+   * (before the code after the lifespan's `yield`), in registration order. A throwing startup
+   * hook fails startup.
+   * @example app.onEvent("startup", async () => { cache.warm = await loadCache(); });
+   */
+  onEvent(event: LifespanEvent, handler: EventHandler): this {
+    this.eventHandlers.add(event, handler);
+    return this;
+  }
 
   /**
    * A WebSocket route: params are validated from the handshake (invalid → close 1008) and

@@ -5,6 +5,7 @@ import type { WebSocketTransport } from "../http/websocket-transport.js";
 import { denial } from "../websocket/compile.js";
 import type { WebSocketDeclaration, WebSocketDefaults } from "../websocket/index.js";
 import { WebSocketRoutes } from "../websocket/index.js";
+import { resolveLimits } from "../websocket/routes.js";
 
 interface AppSide {
   readonly config: { websocket?: WebSocketDefaults };
@@ -15,6 +16,7 @@ interface AppSide {
 
 interface WebSocketServable {
   handleWebSocket(ctx: RequestContext, transport: WebSocketTransport): Promise<void>;
+  webSocketMessageLimit?(): number;
 }
 
 function servesWebSockets(app: object): app is WebSocketServable {
@@ -38,6 +40,19 @@ export function attachWebSockets(app: AppSide, hooks: AppHooks) {
   return {
     routes,
     add: (declaration: WebSocketDeclaration) => routes.add(declaration),
+    /** the largest message any route (a mounted app's too) accepts */
+    largestMessageSize(): number {
+      let largest = resolveLimits({}, app.config.websocket).maxMessageSize;
+      for (const record of routes.records)
+        largest = Math.max(
+          largest,
+          resolveLimits(record.declaration.options, app.config.websocket).maxMessageSize,
+        );
+      for (const mount of app.mounts)
+        if (servesWebSockets(mount.app) && mount.app.webSocketMessageLimit !== undefined)
+          largest = Math.max(largest, mount.app.webSocketMessageLimit());
+      return largest;
+    },
     /**
      * The app's own WebSocket routes first; then, as for HTTP, a path that still carries the
      * root path is routed without it, and a mounted app serves the paths under its prefix.

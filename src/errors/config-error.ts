@@ -16,7 +16,8 @@ export const ConfigErrorCodes = {
   E_APP_STARTED: "the app was changed after it started serving",
   E_SETTINGS: "settings failed validation at startup",
   E_MIDDLEWARE_CONFIG: "a middleware was constructed with invalid options",
-  E_STATIC_DIRECTORY: "a StaticFiles directory does not exist or is not a directory",
+  E_STATIC_DIRECTORY:
+    "a StaticFiles directory (or its fallback file) does not exist or is not inside the directory",
   E_SERVE_OPTION: "a serve() option (or tailor run flag) has an invalid value",
   E_UNSAFE_PATTERN:
     "a request param's regex pattern needs backtracking (backreference, lookaround), which can take exponential time",

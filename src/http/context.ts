@@ -41,6 +41,11 @@ export interface RequestAdapter {
   headers?(ctx: RequestContext): HeaderValues;
 }
 
+/** What `ctx.urlFor` asks for a route's path: the app handling the request. */
+export interface UrlPathResolver {
+  urlPathFor(name: string, params?: Readonly<Record<string, string | number>>): string;
+}
+
 /** A function run after the response is sent (generator teardown, background tasks). */
 export type AfterSend = () => Promise<void> | void;
 
@@ -66,6 +71,8 @@ export class RequestContext {
   pathParams: Record<string, string> = NONE;
   /** the app's state (what the lifespan yielded); `state` reads through to it */
   appState: Record<string, any> = NONE;
+  /** the app handling the request, for `urlFor` (set with `appState`) */
+  urlPaths: UrlPathResolver | undefined = undefined;
   /** the adapter's own object: node's ServerResponse (request: `.req`), or the fetch adapter's */
   readonly native: unknown;
   readonly adapter: RequestAdapter;
@@ -210,6 +217,18 @@ export class RequestContext {
     const host = this.header("host") ?? "localhost";
     const query = this.rawQuery ? `?${this.rawQuery}` : "";
     return `${this.scheme}://${host}${this.rootPath}${this.rawPath}${query}`;
+  }
+
+  /**
+   * Starlette's `request.url_for`: the absolute URL of the route named `name` in the app handling
+   * this request — the request's scheme (a trusted proxy's X-Forwarded-Proto), Host and
+   * rootPath before the route's path. Throws `NoMatchFound` when no route fits.
+   * @example ctx.urlFor("read_item", { item_id: 3 }) // "https://api.example.com/v1/items/3"
+   */
+  urlFor(name: string, params?: Readonly<Record<string, string | number>>): string {
+    if (this.urlPaths === undefined) throw new Error("ctx.urlFor() works inside an App's request");
+    const host = this.header("host") ?? "localhost";
+    return `${this.scheme}://${host}${this.rootPath}${this.urlPaths.urlPathFor(name, params)}`;
   }
 
   /** FastAPI's `request`: this context is the request */

@@ -15,6 +15,8 @@ export interface FetchOptions {
    * ServeHandlerInfo): where `ctx.client` is read from
    */
   platform?: unknown;
+  /** the server writes the content-length of a whole body itself (Bun.serve, Deno.serve) */
+  framesBodies?: boolean;
   /** called when the response body is streamed (Bun lifts its idle timeout for it) */
   onStream?: (request: Request, platform: unknown) => void;
   /** throw the error behind a 500 (or behind failed after-response work) instead of answering */

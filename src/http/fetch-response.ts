@@ -14,6 +14,11 @@ import { recordServerError } from "./server-errors.js";
 /** What `toWebResponse` needs of the caller's fetch options. */
 export interface WebResponseOptions {
   awaitAfterSend?: boolean;
+  /**
+   * the server writes the content-length of a body it is handed whole (Bun.serve and
+   * Deno.serve do): the header is left to it, one header less to copy per response
+   */
+  framesBodies?: boolean;
   platform?: unknown;
   onStream?: (request: Request, platform: unknown) => void;
 }
@@ -105,16 +110,20 @@ export function toWebResponse(
   let webBody: BodyInit | null;
   let streamed = false;
   if (body === null || typeof body === "string" || body instanceof Uint8Array) {
-    if (headers["content-length"] === undefined) {
-      const length = fixedContentLength(status, body);
-      if (length !== undefined) headers["content-length"] = length;
-    }
     webBody =
       bodyless || body === null
         ? null
         : typeof body !== "string" || headers["content-type"] !== undefined
           ? (body as BodyInit)
           : encoder.encode(body);
+    // a HEAD, a 205 and a null body keep theirs: no server derives those from what it sends
+    if (
+      headers["content-length"] === undefined &&
+      (webBody === null || options.framesBodies !== true)
+    ) {
+      const length = fixedContentLength(status, body);
+      if (length !== undefined) headers["content-length"] = length;
+    }
   } else if (bodyless) webBody = null;
   else {
     streamed = true;

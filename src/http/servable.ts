@@ -9,6 +9,8 @@ export interface Servable {
   handle(ctx: RequestContext): MaybePromise<OutgoingResponse>;
   /** runs a WebSocket handshake (absent: upgrade requests are refused) */
   handleWebSocket?(ctx: RequestContext, transport: WebSocketTransport): Promise<void>;
+  /** the largest WebSocket message a route accepts (absent: 16 MiB, the routes' default) */
+  webSocketMessageLimit?(): number;
   startup(): Promise<void>;
   shutdown(): Promise<void>;
   readonly logger: { error(message: string, error?: unknown): void };

@@ -15,7 +15,8 @@ export function validatorsOf(job: JobDefinition<any, any>): JobValidators {
   if (entry === undefined) {
     entry = {
       input: compileValidator(job.input, { input: "json" }),
-      output: compileValidator(job.output, { input: "json" }),
+      // the handler returns field names, as a route handler does; aliases are for the wire
+      output: compileValidator(job.output, { input: "json", keys: "name" }),
     };
     validators.set(job, entry);
   }

@@ -36,12 +36,21 @@ export function encodeSpecial(value: object): unknown {
     return out;
   }
   if (ArrayBuffer.isView(value)) {
-    if (value instanceof Uint8Array) return utf8.decode(value);
+    // bytes whose class says how they are written (a base64Bytes() field's) use it; a Buffer's
+    // own toJSON ({type: "Buffer", data}) is not what FastAPI writes for bytes
+    if (value instanceof Uint8Array)
+      return hasOwnWriter(value)
+        ? (value as unknown as { toJSON(): unknown }).toJSON()
+        : utf8.decode(value);
     if (value instanceof DataView) return utf8.decode(value);
     if (value instanceof BigInt64Array || value instanceof BigUint64Array) return [...value];
     return Array.from(value as unknown as ArrayLike<number>);
   }
   return NOT_SPECIAL;
+}
+
+function hasOwnWriter(bytes: Uint8Array): boolean {
+  return typeof (bytes as { toJSON?: unknown }).toJSON === "function" && !Buffer.isBuffer(bytes);
 }
 
 export { NOT_SPECIAL };

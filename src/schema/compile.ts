@@ -1,3 +1,4 @@
+import { base64Node, isBase64Bytes } from "./base64.js";
 import {
   arrayChecksKnown,
   compileArray,
@@ -83,6 +84,7 @@ function withAllChecks(node: Compiled, schema: ZodLike): Compiled {
 
 function build(schema: ZodLike): Compiled {
   const def = schema._zod.def;
+  if (def.type === "pipe" && isBase64Bytes(schema)) return base64Node;
   switch (def.type) {
     case "string": {
       const { node, unknown } = compileString(schema);

@@ -1,5 +1,6 @@
 // Validation: the only module that knows the schema library.
 export { type AliasRenamer, aliasOf, compileAliasRenamer, hasAliases } from "./aliases.js";
+export { base64Bytes } from "./base64.js";
 export { builtinSchemas } from "./builtins.js";
 export { declaredFields, describeFields, describeSchema } from "./describe.js";
 export { fieldDefaults } from "./field-defaults.js";

@@ -1,5 +1,6 @@
 import { toJSONSchema } from "zod";
 import { aliasOf } from "./aliases.js";
+import { describeBase64, isBase64Bytes } from "./base64.js";
 import type { StandardSchemaV1 } from "./standard.js";
 
 /** A JSON Schema (draft 2020-12) object as it appears in an OpenAPI 3.1 document. */
@@ -154,6 +155,7 @@ function convertZod(schema: StandardSchemaV1, io: SchemaIo): JsonSchema {
       // an alias is the field's name in the document, on both sides (FastAPI's by_alias=True)
       delete jsonSchema.alias;
       if (def.type === "object") aliasProperties(zodSchema, jsonSchema);
+      if (def.type === "pipe" && isBase64Bytes(zodSchema as never)) describeBase64(jsonSchema);
     },
   }) as JsonSchema;
 }

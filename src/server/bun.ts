@@ -1,4 +1,4 @@
-import { answerFetch } from "../http/fetch-handler.js";
+import { answerFetch, type FetchOptions } from "../http/fetch-handler.js";
 import type { Servable } from "../http/servable.js";
 import type { WebSocketAcceptOptions } from "../http/websocket-transport.js";
 import { serveNative } from "./native-serve.js";
@@ -34,6 +34,10 @@ interface BunServeOptions {
     open(ws: BunSocket): void;
     message(ws: BunSocket, message: string | Uint8Array): void;
     close(ws: BunSocket, code: number, reason: string): void;
+    /** the socket's send queue drained after a send returned -1 */
+    drain(ws: BunSocket): void;
+    /** bytes a message may have; a larger one closes the socket with 1009 before it is read */
+    maxPayloadLength?: number;
   };
 }
 
@@ -72,11 +76,15 @@ class BunWebSocketTransport extends WebWebSocketTransport {
   }
 }
 
+/** Bun's own default frame limit, and the routes' default message limit */
+const DEFAULT_MESSAGE_LIMIT = 16 * 1024 * 1024;
+
 const bunWebSocket: BunServeOptions["websocket"] = {
   open: (ws) => ws.data.opened(ws),
   message: (ws, message) =>
     ws.data.received(typeof message === "string" ? message : new Uint8Array(message)),
   close: (ws, code, reason) => ws.data.closed(code, reason),
+  drain: (ws) => ws.data.drained(),
 };
 
 /**
@@ -94,18 +102,23 @@ export function serveBun(
     return Promise.reject(new Error("serveBun() runs on Bun only; serve() picks the server"));
   return serveNative(app, options, async (hostname, port) => {
     const sockets = new Set<WebWebSocketTransport>();
-    let fetchOptions: { platform: BunServer; onStream: typeof keepStreamOpen } | undefined;
+    let fetchOptions: FetchOptions | undefined;
     const server = bun.serve({
       hostname,
       port,
       // one options object for every request: Bun passes the same server each time
       fetch(request, server) {
-        fetchOptions ??= { platform: server, onStream: keepStreamOpen };
+        fetchOptions ??= { platform: server, onStream: keepStreamOpen, framesBodies: true };
         if (app.handleWebSocket !== undefined && isWebSocketRequest(request))
           return runWebSocket(app, new BunWebSocketTransport(request, server, sockets), server);
         return answerFetch(app, request, fetchOptions);
       },
-      websocket: bunWebSocket,
+      // one limit for every socket: the largest a route accepts (a route with a smaller one
+      // still closes with 1009 once such a message has arrived)
+      websocket: {
+        ...bunWebSocket,
+        maxPayloadLength: app.webSocketMessageLimit?.() ?? DEFAULT_MESSAGE_LIMIT,
+      },
     });
     return {
       server,

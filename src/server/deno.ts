@@ -7,6 +7,7 @@ import {
   closeWebSockets,
   isWebSocketRequest,
   runWebSocket,
+  SEND_HIGH_WATER,
   WebWebSocketTransport,
 } from "./web-websocket.js";
 
@@ -35,6 +36,7 @@ interface DenoGlobal {
 /** A handshake Deno upgrades with `Deno.upgradeWebSocket`; the socket's events feed it. */
 class DenoWebSocketTransport extends WebWebSocketTransport {
   readonly #deno: DenoGlobal;
+  #socket: WebSocket | undefined;
 
   constructor(request: Request, deno: DenoGlobal, open: Set<WebWebSocketTransport>) {
     super(request, open);
@@ -47,6 +49,7 @@ class DenoWebSocketTransport extends WebWebSocketTransport {
       // Deno pings an idle peer and drops it after this many seconds without an answer
       idleTimeout: Math.ceil(options.pingInterval / 1000),
     });
+    this.#socket = socket;
     socket.binaryType = "arraybuffer";
     socket.onopen = () => this.opened(socket);
     socket.onmessage = (event: MessageEvent) =>
@@ -59,7 +62,23 @@ class DenoWebSocketTransport extends WebWebSocketTransport {
       response.headers.set(name, value);
     return response;
   }
+
+  /** Deno's WebSocket has no drain event: its `bufferedAmount` is watched until it falls */
+  protected override waitForDrain(): Promise<void> {
+    const waiting = super.waitForDrain();
+    const socket = this.#socket!;
+    const poll = () => {
+      if (socket.readyState !== WebSocket.OPEN) return; // closed() rejects the wait
+      if (socket.bufferedAmount <= SEND_HIGH_WATER) this.drained();
+      else setTimeout(poll, DRAIN_POLL_MS);
+    };
+    setTimeout(poll, DRAIN_POLL_MS);
+    return waiting;
+  }
 }
+
+/** how often a send waiting on Deno's buffer looks again */
+const DRAIN_POLL_MS = 5;
 
 /** Deno's runtime object, when the code runs on Deno. */
 export function denoGlobal(): DenoGlobal | undefined {
@@ -93,7 +112,7 @@ export function serveDeno(
               new DenoWebSocketTransport(request, deno, sockets),
               info,
             ) as Promise<Response>)
-          : answerFetch(app, request, { platform: info }),
+          : answerFetch(app, request, { platform: info, framesBodies: true }),
     });
     return {
       server,

@@ -16,9 +16,17 @@ export function isWebSocketRequest(request: Request): boolean {
 
 /** The peer side a runtime gives once the handshake is done (Bun's ServerWebSocket, Deno's WebSocket). */
 export interface WebPeer {
-  send(data: WebSocketData): void;
+  /**
+   * Bun: bytes written, -1 when queued past its backpressure mark (a `drain` follows), 0 when
+   * dropped (or empty); Deno: nothing (its `bufferedAmount` says what is still queued)
+   */
+  send(data: WebSocketData): unknown;
   close(code: number, reason: string): void;
+  readonly bufferedAmount?: number;
 }
+
+/** bytes a peer may hold unsent before `send` waits (a 1 MiB socket buffer's worth) */
+export const SEND_HIGH_WATER = 1024 * 1024;
 
 /**
  * A WebSocket handshake on a runtime whose fetch handler answers it with a Response (or, on
@@ -38,6 +46,7 @@ export abstract class WebWebSocketTransport implements WebSocketTransport {
   #rejectOpen: ((error: Error) => void) | undefined;
   #maxMessageSize = Number.POSITIVE_INFINITY;
   #done = false;
+  readonly #drainWaiters: { resolve(): void; reject(error: Error): void }[] = [];
   readonly #open: Set<WebWebSocketTransport>;
 
   /** `open` holds the server's open sockets, for the close at shutdown */
@@ -71,11 +80,30 @@ export abstract class WebWebSocketTransport implements WebSocketTransport {
     return this.#opened;
   }
 
+  /**
+   * Resolves once the runtime has taken the frame and its queue is below the high-water
+   * mark: awaiting sends is the backpressure, as on node.
+   */
   send(data: WebSocketData): Promise<void> {
     if (this.#peer === undefined || this.#done)
       return Promise.reject(new Error("the WebSocket is not open"));
-    this.#peer.send(data);
+    const written = this.#peer.send(data);
+    // Bun answers 0 for a dropped frame, and for an empty one it sent
+    const empty = typeof data === "string" ? data.length === 0 : data.byteLength === 0;
+    if (written === 0 && !empty) return Promise.reject(new Error("the WebSocket is not open"));
+    if (written === -1 || (this.#peer.bufferedAmount ?? 0) > SEND_HIGH_WATER)
+      return this.waitForDrain();
     return Promise.resolve();
+  }
+
+  /** resolves when the peer's queue has drained (the runtime's signal), rejects once closed */
+  protected waitForDrain(): Promise<void> {
+    return new Promise((resolve, reject) => this.#drainWaiters.push({ resolve, reject }));
+  }
+
+  /** the runtime says the peer's queue drained: sends waiting on it go on */
+  drained(): void {
+    for (const waiter of this.#drainWaiters.splice(0)) waiter.resolve();
   }
 
   close(code: number, reason: string): void {
@@ -101,7 +129,11 @@ export abstract class WebWebSocketTransport implements WebSocketTransport {
     this.#settle(new Response(body, { status: response.status, headers }));
   }
 
-  /** neither runtime can stop reading one socket: messages queue in the session instead */
+  /**
+   * Neither runtime can stop reading one socket (Bun's ServerWebSocket and Deno's WebSocket
+   * have no pause): past `receiveQueue` messages queue in the session instead. Their size is
+   * still bounded: Bun refuses a frame past its `maxPayloadLength` before it arrives.
+   */
   pause(): void {}
   resume(): void {}
 
@@ -126,6 +158,8 @@ export abstract class WebWebSocketTransport implements WebSocketTransport {
   /** the socket closed (by either side, or dropped) */
   closed(code: number, reason: string): void {
     this.#open.delete(this);
+    for (const waiter of this.#drainWaiters.splice(0))
+      waiter.reject(new Error("the WebSocket closed before the message was sent"));
     if (this.#done) return;
     this.#done = true;
     this.#rejectOpen?.(new Error("the client went away during the handshake"));

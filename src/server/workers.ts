@@ -43,8 +43,10 @@ export function superviseWorkers(options: SupervisorOptions): Promise<number> {
     startedAt.set(worker, performance.now());
     return worker;
   };
+  // node removes a worker from cluster.workers on whichever of `exit` and `disconnect` comes
+  // second, so a worker whose exit is being reported may still be listed: dead ones are not live
   const live = () =>
-    Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+    Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());
 
   cluster.on("listening", (worker, address) => {
     const host = address.address ?? "127.0.0.1";

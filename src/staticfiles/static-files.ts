@@ -26,6 +26,12 @@ export interface StaticFilesOptions {
   dotfiles?: boolean;
   /** hosts whose directory redirects carry an absolute `Location` (default none: a path) */
   trustedRedirectHosts?: readonly string[];
+  /**
+   * A single-page app's shell (`"index.html"`, relative to `directory`): served with 200 for a
+   * GET or HEAD of a path that matches no file and whose last segment has no extension, so the
+   * client-side router handles `/settings/profile`. A missing `/app.js` is still a 404.
+   */
+  fallback?: string;
 }
 
 interface Found {
@@ -33,6 +39,36 @@ interface Found {
   info: FileInfo;
   isFile: boolean;
   isDirectory: boolean;
+}
+
+/** "app/index.html" -> ["app", "index.html"]; a path leaving the folder is a ConfigError */
+function fallbackSegments(fallback: string | undefined): string[] | null {
+  if (fallback === undefined) return null;
+  const names = fallback.split("/").filter((name) => name !== "");
+  if (
+    names.length === 0 ||
+    fallback.startsWith("/") ||
+    names.some((name) => name === ".." || name === "." || name.includes("\\"))
+  )
+    throw new ConfigError(
+      "E_STATIC_DIRECTORY",
+      "StaticFiles",
+      `fallback "${fallback}" must be a file path inside the directory, like "index.html"`,
+    );
+  return names;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** "app.js" -> true, "profile" -> false, "" / undefined (a directory URL) -> false */
+function hasExtension(name: string | undefined): boolean {
+  return name !== undefined && name.lastIndexOf(".") > 0;
 }
 
 /** Errors that mean "nothing servable there": answered 404. */
@@ -53,6 +89,7 @@ export class StaticFiles {
   readonly followSymlinks: boolean;
   readonly dotfiles: boolean;
   readonly #trustedRedirectHosts: readonly string[] | undefined;
+  readonly #fallback: string[] | null;
   #root: Promise<string> | undefined;
 
   constructor(options: StaticFilesOptions) {
@@ -61,6 +98,7 @@ export class StaticFiles {
     this.followSymlinks = options.followSymlinks ?? false;
     this.dotfiles = options.dotfiles ?? false;
     this.#trustedRedirectHosts = options.trustedRedirectHosts;
+    this.#fallback = fallbackSegments(options.fallback);
     if (options.checkDir ?? true) {
       let isDirectory = false;
       try {
@@ -74,6 +112,12 @@ export class StaticFiles {
         );
       }
       this.#root = Promise.resolve(realpathSync(this.directory));
+      if (this.#fallback !== null && !isFile(join(this.directory, ...this.#fallback)))
+        throw new ConfigError(
+          "E_STATIC_DIRECTORY",
+          "StaticFiles",
+          `fallback "${options.fallback}" is not a file in "${options.directory}"`,
+        );
     }
   }
 
@@ -92,6 +136,10 @@ export class StaticFiles {
         if (!ctx.rawPath.endsWith("/")) return this.#redirectToSlash(ctx);
         return this.#serve(ctx, index, 200);
       }
+    }
+    if (this.#fallback !== null && !hasExtension(names.at(-1))) {
+      const shell = await this.#lookup(this.#fallback);
+      if (shell?.isFile) return this.#serve(ctx, shell, 200);
     }
     if (this.html) {
       const page = await this.#lookup(["404.html"]);

@@ -122,6 +122,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     load: async () => (await import("../../examples/security/hardened.js")).app,
   },
   {
+    name: "security-hardened-dev",
+    source: "security/hardened.ts#createDevApp",
+    load: async () => (await import("../../examples/security/hardened.js")).createDevApp({}),
+  },
+  {
     name: "realtime-chat",
     source: "realtime/chat.ts#app",
     load: async () => (await import("../../examples/realtime/chat.js")).app,
@@ -165,6 +170,11 @@ export const EXAMPLE_DOCUMENTS: ExampleDocument[] = [
     name: "security-api-key-legacy",
     source: "security/api-key.ts#legacyApp",
     load: async () => (await import("../../examples/security/api-key.js")).legacyApp,
+  },
+  {
+    name: "static-hosts",
+    source: "static/hosts.ts#app",
+    load: async () => (await import("../../examples/static/hosts.js")).app,
   },
   {
     name: "settings-lifespan",

@@ -93,4 +93,16 @@ describe("forms example: uploads for a model", () => {
       has_mask: false,
     });
   });
+
+  it("sniffs a file's first bytes, seeks back and reads it whole", async () => {
+    const form = new FormData();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]);
+    form.append("file", new Blob([png], { type: "image/png" }), "a.png");
+    const response = await client.request("POST", "/sniff", await multipart(form));
+    expect(await response.json()).toEqual({ png: true, size: 6 });
+    const text = new FormData();
+    text.append("file", new Blob(["plain"]), "a.txt");
+    const other = await client.request("POST", "/sniff", await multipart(text));
+    expect(await other.json()).toEqual({ png: false, size: 5 });
+  });
 });

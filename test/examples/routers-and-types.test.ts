@@ -26,7 +26,10 @@ describe("bigger applications tutorial", () => {
   });
 
   it("links to a router's route by its name", async () => {
-    expect(await (await client.get("/links")).json()).toEqual({ plumbus: "/v1/items/plumbus" });
+    expect(await (await client.get("/links")).json()).toEqual({
+      plumbus: "http://testserver/v1/items/plumbus",
+      path: "/v1/items/plumbus",
+    });
   });
 
   it("answers every method of an apiRoute and lists them in Allow", async () => {

@@ -106,6 +106,20 @@ describe("request body tutorial", () => {
     });
   });
 
+  it("decodes a base64 field to bytes and encodes bytes back to base64", async () => {
+    const content = Buffer.from([1, 2, 3]).toString("base64");
+    const r = await client.post("/attachments", { json: { filename: "a.bin", content } });
+    expect(await r.json()).toEqual({
+      size: 3,
+      reversed: Buffer.from([3, 2, 1]).toString("base64"),
+    });
+    const bad = await client.post("/attachments", { json: { filename: "a.bin", content: "AQI" } });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { detail: { type: string }[] }).detail[0]!.type).toBe(
+      "base64_decode",
+    );
+  });
+
   it("expects the key of an embedded single param", async () => {
     const r = await client.post("/embedded", { json: { name: "a", price: 1 } });
     expect(await r.text()).toBe(

@@ -34,6 +34,20 @@ describe("app.fetch", () => {
     expect(await bare.json()).toEqual({ client: null });
   });
 
+  it("leaves a whole body's content-length to the server that passes its platform", async () => {
+    const app = new App();
+    app.get("/hello", {}, () => ({ message: "hello" }));
+    app.head("/hello", {}, () => ({ message: "hello" }));
+    const called = await app.fetch(new Request("http://x/hello"));
+    expect(called.headers.get("content-length")).toBe("19");
+    const served = await app.fetch(new Request("http://x/hello"), { requestIP: () => null });
+    expect(served.headers.has("content-length")).toBe(false);
+    expect(await served.text()).toBe('{"message":"hello"}');
+    // no body to derive it from: a HEAD keeps the length its GET would have
+    const head = await app.fetch(new Request("http://x/hello", { method: "HEAD" }), {});
+    expect(head.headers.get("content-length")).toBe("19");
+  });
+
   it("takes scheme, host and target from the Request's absolute URL", async () => {
     const app = new App();
     app.get("/where", {}, (_args, ctx) => ({ url: ctx.url, path: ctx.path, query: ctx.rawQuery }));

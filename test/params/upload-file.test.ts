@@ -167,3 +167,107 @@ it("takes form limits from the app, overridden per route", async () => {
   });
   expect((await client.request("POST", "/route-limit", init)).status).toBe(200);
 });
+
+/** An app whose handler works an upload as a Starlette handler does: read, seek, write, close. */
+function createFileIoApp(): App {
+  const app = new App();
+  app.post("/io", { params: { file: File() } }, async ({ file }) => {
+    const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    const head = decode(await file.read(4));
+    const next = decode(await file.read(3));
+    await file.seek(0);
+    const sizeBefore = file.size;
+    await file.write("HEAD");
+    await file.seek(file.size);
+    await file.write("!");
+    await file.seek(file.size - 6);
+    const tail = decode(await file.read());
+    const text = await file.text();
+    let streamed = 0;
+    for await (const chunk of file.stream()) streamed += chunk.byteLength;
+    await file.close();
+    let afterClose = "";
+    await file.read().catch((error: Error) => {
+      afterClose = error.message;
+    });
+    return {
+      head,
+      next,
+      tail,
+      sizeBefore,
+      size: file.size,
+      streamed,
+      start: text.slice(0, 8),
+      closed: file.closed,
+      afterClose,
+      headers: file.headers,
+    };
+  });
+  return app;
+}
+
+describeTransports("UploadFile read/seek/write/close", createFileIoApp, (client) => {
+  it.each([
+    ["a small", 100],
+    ["a spooled (over 1 MiB)", 1024 * 1024 + 100],
+  ])(
+    "reads from a position, writes over and past the end, then refuses use once closed (%s file)",
+    async (_label, size) => {
+      const content = `abcdefg${"x".repeat(size - 12)}tail.`;
+      const form = new FormData();
+      form.append("file", new Blob([content], { type: "text/plain" }), "notes.txt");
+      const response = await client().request("POST", "/io", await multipart(form));
+      expect(await response.json()).toEqual({
+        head: "abcd",
+        next: "efg",
+        tail: "tail.!",
+        sizeBefore: size,
+        size: size + 1,
+        streamed: size + 1,
+        start: "HEADefgx",
+        closed: true,
+        afterClose: "I/O operation on closed file.",
+        headers: { "content-type": "text/plain" },
+      });
+    },
+  );
+});
+
+it("deletes a spooled upload's temp file when the handler closes it", async () => {
+  const spooled = () => readdirSync(tmpdir()).filter((name) => name.startsWith("tailor-upload-"));
+  let beforeClose: string[] = [];
+  let afterClose: string[] = [];
+  const app = new App();
+  app.post("/close", { params: { file: File() } }, async ({ file }) => {
+    beforeClose = spooled();
+    await file.close();
+    await file.close();
+    afterClose = spooled();
+    return { closed: file.closed };
+  });
+  const before = new Set(spooled());
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(2 * 1024 * 1024)]), "large.bin");
+  const response = await new TestClient(app).request("POST", "/close", await multipart(form));
+  expect(await response.json()).toEqual({ closed: true });
+  const created = beforeClose.filter((name) => !before.has(name));
+  expect(created).toHaveLength(1);
+  expect(afterClose).not.toContain(created[0]);
+});
+
+it("refuses a negative or fractional seek offset", async () => {
+  const app = new App();
+  app.post("/seek", { params: { file: File() } }, async ({ file }) => {
+    const messages: string[] = [];
+    for (const offset of [-1, 1.5])
+      await file.seek(offset).catch((e: Error) => messages.push(e.message));
+    return messages;
+  });
+  const form = new FormData();
+  form.append("file", new Blob(["abc"]), "a.txt");
+  const response = await new TestClient(app).request("POST", "/seek", await multipart(form));
+  expect(await response.json()).toEqual([
+    "seek(): offset must be an integer >= 0, got -1",
+    "seek(): offset must be an integer >= 0, got 1.5",
+  ]);
+});

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { app, assets } from "../../examples/security/hardened.js";
+import { app, assets, createDevApp } from "../../examples/security/hardened.js";
 import { TestClient } from "../../src/index.js";
 
 const client = new TestClient(app);
@@ -52,5 +52,17 @@ describe("the hardened example", () => {
       body,
     });
     expect(response.status).toBe(413);
+  });
+
+  it("shows a 500's traceback only when TAILOR_DEBUG=1 turns debug on", async () => {
+    const options = { raiseServerExceptions: false };
+    const dev = new TestClient(createDevApp({ TAILOR_DEBUG: "1" }), options);
+    const shown = await dev.get("/reports/7");
+    expect(shown.status).toBe(500);
+    expect(await shown.text()).toMatch(
+      /^Error: report 7 is missing from the cache\n {4}at readReport/,
+    );
+    const prod = new TestClient(createDevApp({}), options);
+    expect(await (await prod.get("/reports/7")).text()).toBe("Internal Server Error");
   });
 });

@@ -150,6 +150,30 @@ export function createRuntimeApp(): App {
       }
     },
   );
+  // 32 MiB in 64 messages: more than the kernel buffers, so a client that stops reading
+  // holds the handler at an awaited send (the flood ends only once the client reads again)
+  app.websocket("/ws/flood", {}, async (ws) => {
+    await ws.accept();
+    const chunk = new Uint8Array(512 * 1024);
+    for (let i = 0; i < 64; i++) await ws.sendBytes(chunk);
+    events.push("flood sent");
+    await ws.close(1000, "");
+  });
+  app.websocket("/ws/tiny", { maxMessageSize: 8 }, async (ws) => {
+    await ws.accept();
+    for await (const message of ws) {
+      await ws.sendText(`got ${String(message)}`);
+      await ws.sendText(""); // an empty frame too (Bun documents "0 bytes written" for one)
+    }
+  });
+  // past the runtimes' own 16 MiB default: the server must let such a message through
+  app.websocket("/ws/large", { maxMessageSize: 20 * 1024 * 1024 }, async (ws) => {
+    await ws.accept();
+    for await (const message of ws)
+      await ws.sendText(
+        `size ${typeof message === "string" ? message.length : message.byteLength}`,
+      );
+  });
   app.post("/small", { params: { item: Body(Item) }, bodyLimit: 16 }, ({ item }) => item);
   return app;
 }

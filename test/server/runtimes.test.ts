@@ -225,6 +225,58 @@ describe("one app on every runtime", () => {
         await expect.poll(() => events(request())).toContain("ws done");
       });
 
+      it("holds a WebSocket's sends while the client does not read, and sends all once it does", async () => {
+        const socket = new WebSocket(`${baseUrl().replace("http", "ws")}/ws/flood`);
+        let received = 0;
+        const closed = new Promise<number>((resolve, reject) => {
+          socket.on("message", (data: Buffer) => {
+            received += data.byteLength;
+          });
+          socket.on("close", resolve);
+          socket.on("error", reject);
+        });
+        // stop reading as soon as the handshake is done: the server's sends back up
+        await new Promise((resolve) => socket.once("open", resolve));
+        const tcp = (socket as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+        tcp.pause();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(await events(request())).not.toContain("flood sent");
+        tcp.resume();
+        expect(await closed).toBe(1000);
+        expect(received).toBe(64 * 512 * 1024);
+        await expect.poll(() => events(request())).toContain("flood sent");
+      });
+
+      it("sends empty frames, and closes with 1009 a message over the route's size limit", async () => {
+        const socket = new WebSocket(`${baseUrl().replace("http", "ws")}/ws/tiny`);
+        const got: string[] = [];
+        const code = new Promise<number>((resolve, reject) => {
+          socket.on("message", (data: Buffer) => {
+            got.push(data.toString());
+            if (got.length === 2) socket.send("123456789"); // 9 bytes: one past the limit
+          });
+          socket.on("close", resolve);
+          socket.on("error", reject);
+        });
+        socket.once("open", () => socket.send("12345678"));
+        expect(await code).toBe(1009);
+        expect(got).toEqual(["got 12345678", ""]);
+      });
+
+      it("takes a 17 MiB WebSocket message on a route whose limit is 20 MiB", async () => {
+        const seen = await new Promise<string>((resolve, reject) => {
+          const socket = new WebSocket(`${baseUrl().replace("http", "ws")}/ws/large`);
+          socket.once("open", () => socket.send(new Uint8Array(17 * 1024 * 1024)));
+          socket.once("message", (data: Buffer) => {
+            resolve(data.toString());
+            socket.close();
+          });
+          socket.once("close", (code) => reject(new Error(`closed with ${code}`)));
+          socket.on("error", reject);
+        });
+        expect(seen).toBe(`size ${17 * 1024 * 1024}`);
+      });
+
       it("closes a WebSocket whose handshake fails validation with 1008", async () => {
         const seen = await talk(`${baseUrl().replace("http", "ws")}/ws/echo?name=a`, []);
         expect([seen.got, seen.code]).toEqual([[], 1008]);

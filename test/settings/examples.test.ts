@@ -25,12 +25,13 @@ describe("settings example", () => {
 });
 
 describe("lifespan example", () => {
-  it("loads the model before the first request and unloads it at shutdown", async () => {
+  it("loads the model, then runs the onEvent hooks; at shutdown the hooks, then unloads it", async () => {
     const client = new TestClient(lifespanApp);
     const r = await client.post("/predict", { json: { text: "abc" } });
     expect(await r.json()).toEqual({ prediction: "cba" });
-    expect(events).toEqual(["loaded reverse-1"]);
+    const started = ["loaded reverse-1", "cache primed", "metrics registered"];
+    expect(events).toEqual(started);
     await client.close();
-    expect(events).toEqual(["loaded reverse-1", "unloaded reverse-1"]);
+    expect(events).toEqual([...started, "cache flushed", "unloaded reverse-1"]);
   });
 });

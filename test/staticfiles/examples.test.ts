@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { app, directory } from "../../examples/static/app.js";
+import { app as hostsApp } from "../../examples/static/hosts.js";
 import { TestClient } from "../../src/index.js";
 
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -45,6 +46,25 @@ describe("static files example", () => {
     expect(await denied.json()).toEqual({ error: "admins only" });
     const job = await client.get("/admin/jobs/2");
     expect(await job.json()).toEqual({ detail: "Job not found" });
-    expect(app.mounts.map((mount) => mount.path)).toEqual(["/files", "/site", "/admin"]);
+    expect(app.mounts.map((mount) => mount.path)).toEqual(["/files", "/site", "/app", "/admin"]);
+  });
+
+  it("serves the single-page app's shell for client-side routes under /app", async () => {
+    const route = await client.get("/app/models/small");
+    expect(route.status).toBe(200);
+    expect(await route.text()).toBe("<h1>Inference API</h1>\n");
+    expect((await client.get("/app/main.js")).status).toBe(404);
+  });
+
+  it("picks the app by Host header: the API, a tenant, or the marketing site", async () => {
+    const hosts = new TestClient(hostsApp);
+    const status = async (host: string) =>
+      (await hosts.get("/status", { headers: { host } })).json();
+    expect(await status("api.example.com")).toEqual({ service: "api" });
+    expect(await status("acme.example.com")).toEqual({ service: "tenant", tenant: "acme" });
+    expect(await status("example.org")).toEqual({ service: "marketing" });
+    expect(
+      await (await hosts.get("/healthz", { headers: { host: "api.example.com" } })).json(),
+    ).toEqual({ ok: true });
   });
 });

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { App, ConfigError, StaticFiles, TestClient } from "../../src/index.js";
+import { describeTransports } from "../integration/transports.js";
 import { expectRecorded, JSON_CT } from "../parity/recorded.js";
 import { handleRaw, makeTree, RECORDED_LAST_MODIFIED, withRecordedMiddleware } from "./fixtures.js";
 
@@ -166,5 +167,53 @@ describe("StaticFiles keeps requests inside the directory", () => {
     expect(r.status).toBe(200);
     expect(r.text).toBe("top secret\n");
     expect((await handleRaw(app, "GET", "/follow/%2e%2e/outside/secret.txt")).status).toBe(404);
+  });
+});
+
+function createSpaApp(): App {
+  const spa = new App();
+  spa.get("/api/health", {}, () => ({ ok: true }));
+  spa.mount("/", new StaticFiles({ directory: tree.dir, html: true, fallback: "docs/index.html" }));
+  return spa;
+}
+
+describeTransports("StaticFiles fallback (a single-page app)", createSpaApp, (client) => {
+  it("serves the shell with 200 for a client-side route that matches no file", async () => {
+    for (const path of ["/settings/profile", "/settings/", "/orders/42"]) {
+      const response = await client().request("GET", path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(await response.text()).toBe("<h1>docs</h1>\n");
+    }
+  });
+
+  it("still serves real files and the routes declared before the mount", async () => {
+    expect(await (await client().request("GET", "/hello.txt")).text()).toBe("hello static\n");
+    expect(await (await client().request("GET", "/api/health")).json()).toEqual({ ok: true });
+    expect(await (await client().request("GET", "/sub/page.txt")).text()).toBe("sub page\n");
+    expect(await (await client().request("GET", "/docs/")).text()).toBe("<h1>docs</h1>\n");
+  });
+
+  it("answers a missing file with an extension 404, not the shell", async () => {
+    const response = await client().request("GET", "/assets/app.js");
+    expect(response.status).toBe(404);
+    expect(await response.text()).toBe("<h1>not here</h1>\n");
+  });
+
+  it("keeps dotfiles and other methods out of the fallback", async () => {
+    expect((await client().request("GET", "/.env")).status).toBe(404);
+    expect((await client().request("POST", "/settings")).status).toBe(405);
+  });
+});
+
+describe("StaticFiles fallback options", () => {
+  it("refuses a fallback outside the folder, or missing from it", () => {
+    for (const fallback of ["../outside/secret.txt", "/etc/passwd", ""])
+      expect(() => new StaticFiles({ directory: tree.dir, fallback })).toThrow(
+        /\[E_STATIC_DIRECTORY\] StaticFiles: fallback ".*" must be a file path inside the directory/,
+      );
+    expect(() => new StaticFiles({ directory: tree.dir, fallback: "app.html" })).toThrow(
+      `[E_STATIC_DIRECTORY] StaticFiles: fallback "app.html" is not a file in "${tree.dir}"`,
+    );
   });
 });

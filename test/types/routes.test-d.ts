@@ -1,8 +1,10 @@
 import { describe, expectTypeOf, test } from "vitest";
 import { z } from "zod";
 import {
+  APIRouter,
   App,
   Body,
+  base64Bytes,
   Cookie,
   Depends,
   dependency,
@@ -174,5 +176,42 @@ describe("app options added for FastAPI parity", () => {
     // @ts-expect-error a key is a status or an error class
     new App({ exceptionHandlers: [["404", () => new JSONResponse(null)]] });
     expectTypeOf(new App().urlPathFor("read_item", { item_id: 3 })).toEqualTypeOf<string>();
+    new App().get("/", {}, (_args, ctx) => {
+      expectTypeOf(ctx.urlFor("read_item", { item_id: 3 })).toEqualTypeOf<string>();
+    });
+  });
+});
+
+describe("startup and shutdown events", () => {
+  test("onEvent takes the two event names and a hook without arguments, on apps and routers", () => {
+    const app = new App({ onStartup: [() => {}], onShutdown: [async () => {}] });
+    expectTypeOf(app.onEvent("startup", async () => {})).toEqualTypeOf<App>();
+    // @ts-expect-error the events are "startup" and "shutdown"
+    app.onEvent("ready", () => {});
+    // @ts-expect-error a hook takes no argument, as FastAPI's
+    app.onEvent("startup", (name: string) => name);
+    const router = new APIRouter({ onStartup: [() => {}] }).onEvent("shutdown", () => {});
+    expectTypeOf(router).toEqualTypeOf<APIRouter<"">>();
+  });
+});
+
+describe("base64Bytes()", () => {
+  test("a request field is bytes in the handler; a response field takes bytes or base64 text", () => {
+    new App().post(
+      "/blobs",
+      {
+        params: { blob: z.object({ data: base64Bytes() }) },
+        response: z.object({ echo: base64Bytes() }),
+      },
+      ({ blob }) => {
+        expectTypeOf(blob.data).toEqualTypeOf<Uint8Array>();
+        return { echo: blob.data };
+      },
+    );
+    new App().get("/text", { response: z.object({ echo: base64Bytes() }) }, () => ({
+      echo: "aGk=",
+    }));
+    // @ts-expect-error a number is neither bytes nor base64 text
+    new App().get("/bad", { response: z.object({ echo: base64Bytes() }) }, () => ({ echo: 1 }));
   });
 });

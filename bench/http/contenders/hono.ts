@@ -1,4 +1,4 @@
-// Hono 4 with @hono/zod-openapi routes on @hono/node-server (on Bun: Bun.serve).
+// Hono 4 with @hono/zod-openapi routes on @hono/node-server (on Bun and Deno: their own servers).
 import { serve } from "@hono/node-server";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
@@ -109,7 +109,12 @@ app.get("/sse", (c) => {
   });
 });
 
-// on Bun, Bun's own server (how Hono runs there); on node, @hono/node-server
-const bun = (globalThis as { Bun?: { serve(options: object): unknown } }).Bun;
-if (bun) bun.serve({ fetch: app.fetch, hostname: "127.0.0.1", port });
+// on Bun and Deno, the runtime's own server (how Hono runs there); on node, @hono/node-server
+const runtime = globalThis as {
+  Bun?: { serve(options: object): unknown };
+  Deno?: { serve(options: object, handler: typeof app.fetch): unknown };
+};
+if (runtime.Bun) runtime.Bun.serve({ fetch: app.fetch, hostname: "127.0.0.1", port });
+else if (runtime.Deno)
+  runtime.Deno.serve({ hostname: "127.0.0.1", port, onListen() {} }, app.fetch);
 else serve({ fetch: app.fetch, hostname: "127.0.0.1", port });

@@ -1,4 +1,5 @@
-// Bun.serve with hand-written routing and validation: the ceiling for the contenders on Bun.
+// A Web-standard fetch handler with hand-written routing and validation on Bun.serve or
+// Deno.serve: the ceiling for the contenders on each runtime (raw-bun, raw-deno).
 import { type Issue, type Item, validateItem } from "./raw-validation.js";
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
@@ -73,28 +74,30 @@ function sse(): Response {
   return new Response(body, { headers: SSE_HEADERS });
 }
 
-const bun = (globalThis as { Bun?: { serve(options: object): unknown } }).Bun;
-if (!bun) throw new Error("raw-bun runs on Bun");
-bun.serve({
-  hostname: "127.0.0.1",
-  port,
-  fetch(request: Request): Response | Promise<Response> {
-    const url = request.url;
-    const start = url.indexOf("/", url.indexOf("//") + 2);
-    const mark = url.indexOf("?", start);
-    const path = mark === -1 ? url.slice(start) : url.slice(start, mark);
-    const search = mark === -1 ? "" : url.slice(mark + 1);
-    if (request.method === "GET") {
-      if (path === "/hello") return send(200, { message: "hello" });
-      if (path.startsWith("/items/") && path.indexOf("/", 7) === -1) {
-        return getItem(decodeURIComponent(path.slice(7)), search);
-      }
-      if (path === "/secure") return secure(request);
-      if (path === "/slow") return slow();
-      if (path === "/sse") return sse();
-    } else if (request.method === "POST" && path === "/items") {
-      return postItem(request);
+function answer(request: Request): Response | Promise<Response> {
+  const url = request.url;
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  const mark = url.indexOf("?", start);
+  const path = mark === -1 ? url.slice(start) : url.slice(start, mark);
+  const search = mark === -1 ? "" : url.slice(mark + 1);
+  if (request.method === "GET") {
+    if (path === "/hello") return send(200, { message: "hello" });
+    if (path.startsWith("/items/") && path.indexOf("/", 7) === -1) {
+      return getItem(decodeURIComponent(path.slice(7)), search);
     }
-    return send(404, { detail: "Not Found" });
-  },
-});
+    if (path === "/secure") return secure(request);
+    if (path === "/slow") return slow();
+    if (path === "/sse") return sse();
+  } else if (request.method === "POST" && path === "/items") {
+    return postItem(request);
+  }
+  return send(404, { detail: "Not Found" });
+}
+
+const runtime = globalThis as {
+  Bun?: { serve(options: object): unknown };
+  Deno?: { serve(options: object, handler: typeof answer): unknown };
+};
+if (runtime.Bun) runtime.Bun.serve({ hostname: "127.0.0.1", port, fetch: answer });
+else if (runtime.Deno) runtime.Deno.serve({ hostname: "127.0.0.1", port, onListen() {} }, answer);
+else throw new Error("raw-web runs on Bun or Deno");
