@@ -175,6 +175,56 @@ describe("withKeepAlive", () => {
     expect(calls).toBe(3);
   });
 
+  it("keeps a frame that arrives after a ping for the next call, without asking again", async () => {
+    let calls = 0;
+    const source: AsyncIterable<string> = {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => {
+          calls++;
+          await sleep(60);
+          return { done: false, value: `f${calls}` };
+        },
+      }),
+    };
+    const it = withKeepAlive(source, 25)[Symbol.asyncIterator]();
+    expect(await it.next()).toEqual({ done: false, value: ": ping\n\n" });
+    await sleep(100); // the frame arrives while nobody waits for it
+    expect(await it.next()).toEqual({ done: false, value: "f1" });
+    expect(calls).toBe(1);
+    await it.return?.();
+  });
+
+  it("rejects the next call with a source error that came after a ping", async () => {
+    const source: AsyncIterable<string> = {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => {
+          await sleep(60);
+          throw new Error("upstream gone");
+        },
+      }),
+    };
+    const it = withKeepAlive(source, 25)[Symbol.asyncIterator]();
+    expect(await it.next()).toEqual({ done: false, value: ": ping\n\n" });
+    await sleep(100);
+    await expect(it.next()).rejects.toThrow("upstream gone");
+  });
+
+  it("counts idleness from each call: a slow consumer between frames gets no ping", async () => {
+    let calls = 0;
+    const source: AsyncIterable<string> = {
+      [Symbol.asyncIterator]: () => ({
+        next: async () =>
+          ++calls > 3 ? { done: true, value: undefined } : { done: false, value: `f${calls}` },
+      }),
+    };
+    const out: string[] = [];
+    for await (const frame of withKeepAlive(source, 25)) {
+      out.push(frame);
+      await sleep(60); // longer than the interval, but no frame is being waited for
+    }
+    expect(out).toEqual(["f1", "f2", "f3"]);
+  });
+
   it("leaves the stream as it is with an interval of 0", () => {
     const source: AsyncIterable<string> = {
       [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }),
