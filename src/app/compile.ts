@@ -1,5 +1,5 @@
 import type { AppScope } from "../dependencies/app-scope.js";
-import { type RouteCall, RouteSolver } from "../dependencies/route-solver.js";
+import { type RouteCall, RouteSolver, type Settle } from "../dependencies/route-solver.js";
 import { RequestValidationError } from "../errors/validation.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
@@ -10,7 +10,7 @@ import type { MaybePromise } from "../internal/types.js";
 import { ParamExtractor } from "../params/extract.js";
 import { compileRender } from "../responses/render.js";
 import type { OutgoingResponse } from "../responses/response.js";
-import type { CompiledRoute, RouteRecord } from "./route-record.js";
+import type { CompiledRoute, RouteFailure, RouteRecord } from "./route-record.js";
 import { finishResponse } from "./route-table.js";
 
 export interface CompileSettings {
@@ -87,7 +87,34 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
 
   // Per-route wrappers (limits, timeouts) wrap `run`: the route's one entry point.
   let run: CompiledRoute;
-  if (extractor.bodyKind === null) {
+  if (extractor.bodyKind === null && solver.hasDependencies) {
+    // Given the table's `fail`, an async dependency's .then also finishes the response and
+    // answers the route's errors: the table chains no .then of its own after it
+    let settle: Settle | undefined;
+    let settleFail: RouteFailure | undefined;
+    const settleFor = (fail: RouteFailure): Settle => {
+      if (fail !== settleFail || settle === undefined) {
+        settleFail = fail;
+        settle = { finish: finishResponse, fail: (ctx, error) => fail(ctx, error, route) };
+      }
+      return settle;
+    };
+    const settled: CompiledRoute = (ctx, fail) => {
+      const args = newArgs(solver.nodeCount);
+      if (fail === undefined)
+        return solver.solve(ctx, undefined, args, extractor.extract(ctx, undefined, args));
+      try {
+        const failure = extractor.extract(ctx, undefined, args);
+        const response = solver.solve(ctx, undefined, args, failure, settleFor(fail));
+        // a promise from a settling solve is finished already
+        return isThenable<OutgoingResponse>(response) ? response : finishResponse(response, ctx);
+      } catch (error) {
+        return fail(ctx, error, route);
+      }
+    };
+    settled.settles = true;
+    run = settled;
+  } else if (extractor.bodyKind === null) {
     // no body to read: sync dependencies and a sync handler answer without any promise
     run = (ctx) => proceed(ctx, undefined);
   } else {

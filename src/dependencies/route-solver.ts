@@ -39,6 +39,15 @@ export interface RouteCall {
   invoke(args: Args, ctx: RequestContext): MaybePromise<OutgoingResponse>;
 }
 
+/**
+ * Where a request goes once it is settled: its response finished, or its error answered. Given
+ * to `solve`, the dependency's own `.then` finishes the request: no `.then` chained after it.
+ */
+export interface Settle {
+  finish(response: OutgoingResponse, ctx: RequestContext): MaybePromise<OutgoingResponse>;
+  fail(ctx: RequestContext, error: unknown): MaybePromise<OutgoingResponse>;
+}
+
 /** the stack of a graph without generators: nothing is ever pushed onto it */
 const NO_TEARDOWN = new TeardownStack();
 
@@ -76,23 +85,36 @@ export class RouteSolver {
   /**
    * Runs the dependencies, then the handler (or throws the params' 422 once the dependencies
    * that could run have run). `args` holds one object per node, params already extracted.
+   * Given `settle`, a promise it returns is settled (finished, errors answered, never
+   * rejects); a synchronous answer or throw is still the caller's to settle.
    */
   solve(
     ctx: RequestContext,
     body: unknown,
     args: Args[],
     failure: ParamFailure | undefined,
+    settle?: Settle,
   ): MaybePromise<OutgoingResponse> {
     this.setRootSpecials(args[this.rootId]!, ctx);
     // As FastAPI: a dependency whose own params (and sub-dependencies) are valid runs even if
     // other params failed, so an auth check answers 401 before a 422 reveals the schema.
     const skip = failure?.invalid ? this.#spreadInvalid(failure.invalid) : null;
-    if (this.#plan.hasGenerators) return this.#solveWithTeardown(ctx, body, args, failure, skip);
+    if (this.#plan.hasGenerators) {
+      const solving = this.#solveWithTeardown(ctx, body, args, failure, skip);
+      return settle === undefined ? solving : settleLater(solving, ctx, settle);
+    }
     // without generators there is nothing to tear down: a failure is simply thrown
     const waiting = startDependencies(this.#plan, args, ctx, NO_TEARDOWN, skip, 0);
-    if (waiting !== undefined) return this.#afterWaiting(waiting, ctx, body, args, failure, skip);
+    if (waiting !== undefined) {
+      return settle === undefined
+        ? this.#afterWaiting(waiting, ctx, body, args, failure, skip)
+        : this.#settleAfterWaiting(waiting, ctx, body, args, failure, skip, settle);
+    }
     if (failure !== undefined) throw new RequestValidationError(failure.errors, body);
-    return this.#call.invoke(args[this.rootId]!, ctx);
+    const response = this.#call.invoke(args[this.rootId]!, ctx);
+    return settle === undefined || !isThenable<OutgoingResponse>(response)
+      ? response
+      : settleLater(response, ctx, settle);
   }
 
   #spreadInvalid(invalid: boolean[]): boolean[] {
@@ -119,6 +141,41 @@ export class RouteSolver {
       if (failure !== undefined) throw new RequestValidationError(failure.errors, body);
       return this.#call.invoke(args[this.rootId]!, ctx);
     });
+  }
+
+  /**
+   * `#afterWaiting` finishing the request in the dependency's own `.then`: a sync handler
+   * answers there, with no `.then` after it to finish the response or answer its error.
+   */
+  #settleAfterWaiting(
+    waiting: Waiting,
+    ctx: RequestContext,
+    body: unknown,
+    args: Args[],
+    failure: ParamFailure | undefined,
+    skip: boolean[] | null,
+    settle: Settle,
+  ): Promise<OutgoingResponse> {
+    return Promise.resolve(waiting.pending).then(
+      (value) => {
+        let response: MaybePromise<OutgoingResponse>;
+        try {
+          storeWaited(waiting, args, value);
+          const level = waiting.level + 1;
+          const next = startDependencies(this.#plan, args, ctx, NO_TEARDOWN, skip, level);
+          if (next !== undefined)
+            return this.#settleAfterWaiting(next, ctx, body, args, failure, skip, settle);
+          if (failure !== undefined) throw new RequestValidationError(failure.errors, body);
+          response = this.#call.invoke(args[this.rootId]!, ctx);
+        } catch (error) {
+          return settle.fail(ctx, error);
+        }
+        return isThenable<OutgoingResponse>(response)
+          ? settleLater(response, ctx, settle)
+          : settle.finish(response, ctx);
+      },
+      (error: unknown) => settle.fail(ctx, error),
+    );
   }
 
   async #solveWithTeardown(
@@ -166,4 +223,16 @@ export class RouteSolver {
         failure,
       );
   }
+}
+
+/** a pending answer, finished or its error answered by `settle` */
+function settleLater(
+  pending: PromiseLike<OutgoingResponse>,
+  ctx: RequestContext,
+  settle: Settle,
+): Promise<OutgoingResponse> {
+  return Promise.resolve(pending).then(
+    (response) => settle.finish(response, ctx),
+    (error: unknown) => settle.fail(ctx, error),
+  );
 }
