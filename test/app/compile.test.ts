@@ -88,7 +88,10 @@ describeTransports("a route settled by its dependencies", makeApp, (client) => {
     expect(r.status).toBe(403); // the dependency ran (and refused) before the 422
     const bad = await client().request("GET", "/limited?n=9", { headers: { "x-key": "k" } });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).detail[0]).toMatchObject({ loc: ["query", "n"], type: "less_than_equal" });
+    expect((await bad.json()).detail[0]).toMatchObject({
+      loc: ["query", "n"],
+      type: "less_than_equal",
+    });
     const missing = await client().request("GET", "/me");
     expect(missing.status).toBe(422);
     expect((await missing.json()).detail[0]).toMatchObject({ loc: ["header", "x-key"] });
