@@ -2,12 +2,10 @@ import type { Readable } from "node:stream";
 import { BackgroundTasks } from "../background/tasks.js";
 import { HTTPException } from "../errors/http-exception.js";
 import { parseCookies } from "./cookies.js";
+import { isHostHeader } from "./host-header.js";
 import { parseQuery, type QueryValues } from "./query.js";
 import type { HeaderNames } from "./request-checks.js";
 import { ResponseDraft } from "./response-draft.js";
-
-/** a Host header's syntax (RFC 3986 host, then an optional port): reg-name or IP literal */
-const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~%!$&'()*+,;=]+)(?::[0-9]*)?$/;
 
 /** the empty default of per-request records that are replaced, not filled */
 const NONE: Record<string, any> = Object.freeze({});
@@ -234,7 +232,7 @@ export class RequestContext {
     const host = this.header("host") ?? "localhost";
     // a Host that is no host ("evil.example/phish?", "user@evil.example") would turn the link
     // into one to another site: 400, as RFC 9112 asks for an invalid Host
-    if (!HOST.test(host)) throw new HTTPException(400, "Invalid host header");
+    if (!isHostHeader(host)) throw new HTTPException(400, "Invalid host header");
     return `${this.scheme}://${host}${this.rootPath}${this.urlPaths.urlPathFor(name, params)}`;
   }
 
