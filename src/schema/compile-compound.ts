@@ -64,7 +64,9 @@ interface ObjectPlan {
 }
 
 function objectFn({ keys, wire, nodes, extras, catchall }: ObjectPlan): NodeFn {
-  const known = new Set(wire);
+  // a forbidding model reports a field sent by name instead of alias, as pydantic does; a keeping
+  // one drops it, so an unvalidated extra never takes the place of the field read by alias
+  const known = new Set(extras === "forbid" ? wire : [...wire, ...keys]);
   const count = keys.length;
   // fields named like Object.prototype members ("constructor", "toString"): an absent one must
   // read as absent, not as the inherited function

@@ -123,6 +123,23 @@ describe("validation by alias", () => {
       validatorFor(Plain, "json")({ name: "a", price: 1 }, []),
     );
   });
+
+  it("never lets an extra key under a field's name replace the field a loose model read by alias", () => {
+    const Loose = z.looseObject({
+      item_name: z.string().meta({ alias: "itemName" }),
+      note: z.string().meta({ alias: "noteText" }).optional(),
+    });
+    const loose = validatorFor(Loose, "json")(
+      { itemName: "ok", item_name: 123, note: 5, other: 1 },
+      ["body"],
+    );
+    expect(loose).toEqual({ ok: true, value: { item_name: "ok", other: 1 } });
+    const Counted = z
+      .object({ item_name: z.string().meta({ alias: "itemName" }) })
+      .catchall(z.number());
+    const counted = validatorFor(Counted, "json")({ itemName: "ok", item_name: 7, n: 1 }, ["body"]);
+    expect(counted).toEqual({ ok: true, value: { item_name: "ok", n: 1 } });
+  });
 });
 
 describe("compileAliasRenamer", () => {
