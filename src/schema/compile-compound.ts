@@ -84,7 +84,12 @@ function objectFn({ keys, wire, nodes, extras, catchall }: ObjectPlan): NodeFn {
       const key = wire[i]!;
       const node = nodes[i]!;
       let v = input[key];
-      if (shadowsPrototype[i] && v === OBJECT_PROTOTYPE[key] && !Object.hasOwn(input, key)) {
+      // (an inherited "__proto__" is the input's prototype, whatever that is)
+      if (
+        shadowsPrototype[i] &&
+        (v === OBJECT_PROTOTYPE[key] || key === "__proto__") &&
+        !Object.hasOwn(input, key)
+      ) {
         v = undefined;
       }
       path.push(key);
