@@ -4,8 +4,22 @@ import type { RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../responses/response.js";
 import type { ExtraResponse, RouteOptions } from "./route-options.js";
 
+/** The answer to an error a route raised: the app's exception handlers. */
+export type RouteFailure = (
+  ctx: RequestContext,
+  error: unknown,
+  route: RouteRecord,
+) => OutgoingResponse | Promise<OutgoingResponse>;
+
 /** Answers synchronously when the route reads no body, has no dependencies and a sync handler. */
-export type CompiledRoute = (ctx: RequestContext) => OutgoingResponse | Promise<OutgoingResponse>;
+export interface CompiledRoute {
+  (ctx: RequestContext, fail?: RouteFailure): OutgoingResponse | Promise<OutgoingResponse>;
+  /**
+   * given `fail`, what it returns is finished (`finishResponse`) and never rejects: its errors
+   * are already answered, so the caller chains nothing more
+   */
+  settles?: boolean;
+}
 
 /** A registered route: its declaration as given, what registration derived, and its compiled form. */
 export interface RouteRecord {

@@ -95,7 +95,9 @@ function checkedJson(text: string, limits: ResolvedJsonLimits): unknown {
   // parsed first: malformed JSON stays a 422 json_invalid at any depth (V8 parses
   // iteratively, and the body limit bounds what it builds)
   const value: unknown = JSON.parse(text);
-  if (valueNestsDeeperThan(value, limits.maxDepth)) throw bodyParseError();
+  // each level takes two characters ("[" and "]"): a shorter text cannot nest past the limit
+  if (text.length > 2 * limits.maxDepth && valueNestsDeeperThan(value, limits.maxDepth))
+    throw bodyParseError();
   if (!limits.allowPrototypeKeys && mayHavePrototypeKey(text) && hasPrototypeKey(value))
     throw prototypeKeyError();
   return value;

@@ -6,6 +6,7 @@ import {
   compileAliasRenamer,
   declaredFields,
   fieldDefaults,
+  isPlainJsonOutput,
   type StandardSchemaV1,
   validatorFor,
 } from "../schema/index.js";
@@ -38,6 +39,10 @@ export interface RenderSpec {
 export type Render = (result: unknown, ctx: RequestContext) => OutgoingResponse;
 
 const RESPONSE_LOC = ["response"];
+
+function encodePlainJson(value: unknown): string {
+  return JSON.stringify(value) ?? "null";
+}
 
 /** Merges what the handler set on `ctx.response` (headers, cookies) into its response. */
 function applyDraft(response: OutgoingResponse, draft: ResponseDraft): void {
@@ -72,6 +77,9 @@ export function compileRender(spec: RenderSpec, handler: Function): Render {
   });
   const status = spec.status ?? 200;
   const responseClass = spec.responseClass;
+  // what a plain-JSON response schema lets out needs no search for values JSON.stringify
+  // would get wrong (bigint, Map, bytes…): the filter only drops or renames keys
+  const encode = spec.response && isPlainJsonOutput(spec.response) ? encodePlainJson : encodeJson;
 
   /** a returned value (or a streamed item) as the response schema lets it out */
   const admit = (result: unknown): unknown => {
@@ -97,7 +105,7 @@ export function compileRender(spec: RenderSpec, handler: Function): Render {
       response = {
         status: finalStatus,
         headers: { "content-type": "application/json" },
-        body: isBodylessStatus(finalStatus) ? null : encodeJson(value),
+        body: isBodylessStatus(finalStatus) ? null : encode(value),
       };
     }
     if (draft !== undefined) applyDraft(response, draft);
@@ -108,7 +116,7 @@ export function compileRender(spec: RenderSpec, handler: Function): Render {
   // A generator handler streams its items as JSON Lines (FastAPI 0.134+), each item validated
   // and filtered like a returned value; an item that does not fit ends the stream. With
   // responseClass: EventSourceResponse the items become server-sent events instead.
-  const renderItem = (item: unknown): string => encodeJson(admit(item));
+  const renderItem = (item: unknown): string => encode(admit(item));
   const eventSource = isEventSourceClass(responseClass) ? responseClass! : null;
   return (result, ctx) => {
     if (result instanceof Response) return result;

@@ -97,7 +97,10 @@ function hasSpecial(value: unknown, depth: number): boolean {
     if (value instanceof Set || value instanceof Map || ArrayBuffer.isView(value)) return true;
     if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
   }
-  for (const item of Object.values(value)) {
+  // for-in allocates no array (Object.values did); an enumerable property some prototype
+  // adds only sends the value down the replacer path, which writes it exactly the same
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
     if (
       typeof item === "object"
         ? item !== null && hasSpecial(item, depth + 1)

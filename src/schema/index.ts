@@ -15,6 +15,7 @@ export {
 } from "./json-schema.js";
 export { linearPatternError, unsupportedPatterns } from "./linear-pattern.js";
 export { modelShape } from "./model-shape.js";
+export { isPlainJsonOutput } from "./plain-json.js";
 export { sameSchema } from "./same-schema.js";
 export type { StandardSchemaV1 } from "./standard.js";
 export { isStandardSchema } from "./standard.js";

@@ -1,16 +1,23 @@
 import { RE2JS } from "re2js";
+import { isBacktrackSafe } from "./backtrack-safe.js";
 import { isZod, type ZodLike } from "./zod-def.js";
 
 /**
- * A schema pattern compiled for RE2 (re2js): matching time is linear in the input, so a
- * pattern such as `^(a+)+$` cannot freeze the event loop the way V8's backtracking engine
- * does on "aaaa…b". What RE2 cannot express (backreferences, lookarounds) keeps V8's engine:
- * request params never get here with one, `unsupportedPatterns` refuses them at registration;
- * a response schema (checking the app's own output) may use one.
+ * A schema pattern tested in time linear in the input, so a pattern such as `^(a+)+$` cannot
+ * freeze the event loop the way V8's backtracking engine does on "aaaa…b": on V8 itself when
+ * the pattern is one V8 provably runs in linear time (`isBacktrackSafe`: 0.1 µs a match), else
+ * compiled for RE2 (re2js, 1–4 µs). What RE2 cannot express (backreferences, lookarounds)
+ * keeps V8's engine: request params never get here with one, `unsupportedPatterns` refuses
+ * them at registration; a response schema (checking the app's own output) may use one.
  *
  * @example linearTest(/^[a-z]+$/i)("Hello") // true
  */
 export function linearTest(re: RegExp): (s: string) => boolean {
+  if (isBacktrackSafe(re)) {
+    // a copy without g/y: their lastIndex would make `test` stateful
+    const own = new RegExp(re.source, re.dotAll ? "s" : "");
+    return (s) => own.test(s);
+  }
   let pattern: RE2JS;
   try {
     pattern = RE2JS.compile(re.source, flagsOf(re));

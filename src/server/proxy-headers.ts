@@ -89,11 +89,12 @@ export function forwardedInfo(
   req: IncomingMessage,
   trusted: TrustedProxies,
 ): ForwardedInfo | undefined {
-  const peer = req.socket.remoteAddress;
-  if (peer === undefined || !trusted.has(peer)) return undefined;
+  // the headers first: most requests carry neither, and then the peer is never looked up
   const proto = req.headers["x-forwarded-proto"];
   const forwardedFor = req.headers["x-forwarded-for"];
   if (proto === undefined && forwardedFor === undefined) return undefined;
+  const peer = req.socket.remoteAddress;
+  if (peer === undefined || !trusted.has(peer)) return undefined;
   let scheme: string | undefined;
   if (typeof proto === "string") {
     // as uvicorn: the whole value, one of four schemes; anything else is ignored

@@ -39,6 +39,11 @@ export interface ServeOptions extends TimeoutOptions {
   /** default true: one log line per request */
   accessLog?: boolean;
   /**
+   * default: on with the access log. Honours a sane `X-Request-ID` or generates one, which the
+   * app reads as `ctx.header("x-request-id")` and the response echoes
+   */
+  requestId?: boolean;
+  /**
    * default 1: with more, this process becomes the primary of that many workers (node:cluster)
    * that run the same script; in the primary, serve() supervises and never resolves
    */
@@ -107,7 +112,8 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
     {
       accessLog: options.accessLog === false ? undefined : logger,
       trustedProxies,
-      requestId: true,
+      // a UUID and an echoed header per request: only where an access line names them, or asked
+      requestId: options.requestId ?? options.accessLog !== false,
     },
     state,
   );

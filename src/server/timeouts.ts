@@ -70,11 +70,11 @@ export function nodeServerTimeouts(timeouts: ResolvedTimeouts) {
  */
 export function watchBodyIdle(server: Server, bodyMs: number): void {
   if (bodyMs === 0) return;
-  const watch = (req: IncomingMessage, res: ServerResponse) => {
+  const arm = (req: IncomingMessage, res: ServerResponse) => {
+    // run as an immediate, once node has parsed every byte at hand (ticks run between the
+    // parser's callbacks, before the body): a body that came with its head (nearly every JSON
+    // body) has ended by now, and its socket needs no timer and no listeners
     if (req.complete) return;
-    const length = req.headers["content-length"];
-    if (length === "0" || (length === undefined && req.headers["transfer-encoding"] === undefined))
-      return;
     const socket = req.socket;
     socket.setTimeout(bodyMs);
     // a listener here stops node destroying the socket itself: only a body still arriving is cut,
@@ -84,6 +84,13 @@ export function watchBodyIdle(server: Server, bodyMs: number): void {
       else socket.destroy();
     });
     req.once("end", () => socket.setTimeout(0));
+  };
+  const watch = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.complete) return;
+    const length = req.headers["content-length"];
+    if (length === "0" || (length === undefined && req.headers["transfer-encoding"] === undefined))
+      return;
+    setImmediate(arm, req, res);
   };
   server.prependListener("request", watch);
   server.prependListener("checkContinue", watch);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { RouteRecord } from "../../src/app/route-record.js";
 import { RouteTable } from "../../src/app/route-table.js";
 import type { RequestContext } from "../../src/http/context.js";
-import { App, Response, TestClient } from "../../src/index.js";
+import { App, Body, HTTPException, Response, TestClient } from "../../src/index.js";
 import { createRequestContext } from "../../src/testing/request-context.js";
 
 /** a route whose compiled form answers with its own name */
@@ -89,5 +90,48 @@ describe("responses that finish themselves", () => {
       expect(await response.text()).toBe("finished");
     }
     expect(seen).toEqual(["finished", "finished", "finished"]);
+  });
+});
+
+describe("a route that reads a body (settles its own promise)", () => {
+  const app = new App();
+  const Item = z.object({ name: z.string() });
+  class QuotaError extends Error {}
+  app.exceptionHandler(QuotaError, () => new Response("quota", { status: 429 }));
+  app.post("/finish", { params: { item: Body(Item) } }, () => new EchoMethodResponse("raw"));
+  app.post("/finish-later", { params: { item: Body(Item) } }, async () => {
+    await Promise.resolve();
+    return new EchoMethodResponse("raw");
+  });
+  app.post("/sync-error", { params: { item: Body(Item) } }, () => {
+    throw new QuotaError();
+  });
+  app.post("/async-error", { params: { item: Body(Item) } }, async () => {
+    await Promise.resolve();
+    throw new HTTPException(418, "teapot");
+  });
+  app.post("/limited", { params: { item: Body(Item) }, bodyLimit: 4 }, ({ item }) => item);
+  const client = new TestClient(app);
+  const post = (path: string, body = '{"name":"a"}') =>
+    client.post(path, { headers: { "content-type": "application/json" }, body });
+
+  it("finishes what its handler returns, sync or async", async () => {
+    for (const path of ["/finish", "/finish-later"]) {
+      const response = await post(path);
+      expect(response.headers.get("x-finished-for")).toBe("POST");
+      expect(await response.text()).toBe("finished");
+    }
+  });
+
+  it("answers its handler's errors, sync or async, through the exception handlers", async () => {
+    const sync = await post("/sync-error");
+    expect([sync.status, await sync.text()]).toEqual([429, "quota"]);
+    const later = await post("/async-error");
+    expect([later.status, await later.json()]).toEqual([418, { detail: "teapot" }]);
+  });
+
+  it("answers an invalid body with 422 and an oversized one with 413", async () => {
+    expect((await post("/finish", '{"name":1}')).status).toBe(422);
+    expect((await post("/limited")).status).toBe(413);
   });
 });

@@ -68,6 +68,13 @@ describe("JSON nesting depth", () => {
     expect(decode(deep, { maxDepth: 200, allowPrototypeKeys: false })).toBeDefined();
     expect(() => decode("[[1]]", { maxDepth: 1, allowPrototypeKeys: false })).toThrow();
   });
+
+  it("refuses the shortest text one level past the limit, and lets a short text through", () => {
+    const limits = { maxDepth: 2, allowPrototypeKeys: false };
+    expect(() => decode("[[[]]]", limits)).toThrow();
+    expect(() => decode("{}", limits)).not.toThrow();
+    expect(decode("[[]]", limits)).toEqual([[]]);
+  });
 });
 
 describe("sources parsed into null-prototype maps", () => {

@@ -80,12 +80,30 @@ describe("access log and request ids", () => {
 });
 
 describe("serve({ accessLog: false })", () => {
-  it("writes no access line but still echoes the request id", async () => {
+  it("writes no access line, and neither generates nor echoes a request id", async () => {
     const quiet = await serve(app, { port: 0, accessLog: false, gracefulTimeout: 1 });
     const response = await get(`http://127.0.0.1:${quiet.port}/items/9`);
+    const given = await get(`http://127.0.0.1:${quiet.port}/items/9`, { "x-request-id": "r-1" });
     await quiet.close();
-    expect(response.headers["x-request-id"]).toBeDefined();
+    expect(response.headers["x-request-id"]).toBeUndefined();
+    expect(JSON.parse(response.body)).toEqual({});
+    // a client's own id still reaches the app as a plain header
+    expect(given.headers["x-request-id"]).toBeUndefined();
+    expect(JSON.parse(given.body)).toEqual({ seen: "r-1" });
     await sleep(20);
     expect(logs.lines.filter((line) => line.path !== undefined)).toEqual([]);
+  });
+
+  it("with requestId: true, still generates and echoes the request id", async () => {
+    const quiet = await serve(app, {
+      port: 0,
+      accessLog: false,
+      requestId: true,
+      gracefulTimeout: 1,
+    });
+    const response = await get(`http://127.0.0.1:${quiet.port}/items/9`);
+    await quiet.close();
+    expect(response.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(response.body)).toEqual({ seen: response.headers["x-request-id"] });
   });
 });

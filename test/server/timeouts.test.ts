@@ -1,3 +1,4 @@
+import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { App, Body } from "../../src/index.js";
@@ -99,6 +100,46 @@ describe("serve() against slow clients", () => {
     const closedAfter = await raw.closed;
     expect(closedAfter).toBeGreaterThan(400);
     expect(closedAfter).toBeLessThan(2_000);
+  });
+});
+
+describe("the body timeout's timer", () => {
+  /** the timeouts set on the sockets of a server with a 0.7 s body timeout, per request sent */
+  async function timersFor(send: (raw: Awaited<ReturnType<typeof openRaw>>) => Promise<void>) {
+    const own = await serve(app, { port: 0, bodyTimeout: 0.7, accessLog: false });
+    const timeouts: number[] = [];
+    own.server.on("connection", (socket: Socket) => {
+      const setTimeout = socket.setTimeout.bind(socket);
+      socket.setTimeout = ((ms: number) => {
+        timeouts.push(ms);
+        return setTimeout(ms);
+      }) as typeof socket.setTimeout;
+    });
+    const raw = await openRaw(own.port);
+    await send(raw);
+    raw.socket.destroy();
+    await own.close();
+    return timeouts;
+  }
+  const head =
+    "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n";
+
+  it("is never armed for a body that arrives with its head", async () => {
+    const timeouts = await timersFor(async (raw) => {
+      raw.socket.write(`${head}{"a":"b"}`);
+      await raw.waitFor('{"a":"b"}');
+    });
+    expect(timeouts).not.toContain(700);
+  });
+
+  it("is armed while a body is still arriving, and cleared once it has", async () => {
+    const timeouts = await timersFor(async (raw) => {
+      raw.socket.write(head);
+      await sleep(50);
+      raw.socket.write('{"a":"b"}');
+      await raw.waitFor('{"a":"b"}');
+    });
+    expect(timeouts.slice(0, 2)).toEqual([700, 0]);
   });
 });
 
