@@ -1,6 +1,7 @@
 import { ConfigError } from "../errors/config-error.js";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
+import { isHostHeader } from "../http/host-header.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
 import type { WebSocketTransport } from "../http/websocket-transport.js";
 import type { MaybePromise } from "../internal/types.js";
@@ -48,12 +49,17 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** the Host header without its port, lowercased ("API.example.com:8443" -> "api.example.com") */
+/**
+ * The Host header without its port or a fully qualified name's trailing dot, lowercased
+ * ("API.example.com.:8443" -> "api.example.com"); "" for a header that is no host name.
+ */
 function hostNameOf(ctx: RequestContext): string {
   const host = (ctx.header("host") ?? "").toLowerCase();
+  if (!isHostHeader(host)) return "";
   if (host.startsWith("[")) return host.slice(0, host.indexOf("]") + 1);
   const colon = host.indexOf(":");
-  return colon === -1 ? host : host.slice(0, colon);
+  const name = colon === -1 ? host : host.slice(0, colon);
+  return name.endsWith(".") ? name.slice(0, -1) : name;
 }
 
 /**

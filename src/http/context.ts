@@ -1,6 +1,8 @@
 import type { Readable } from "node:stream";
 import { BackgroundTasks } from "../background/tasks.js";
+import { HTTPException } from "../errors/http-exception.js";
 import { parseCookies } from "./cookies.js";
+import { isHostHeader } from "./host-header.js";
 import { parseQuery, type QueryValues } from "./query.js";
 import type { HeaderNames } from "./request-checks.js";
 import { ResponseDraft } from "./response-draft.js";
@@ -228,6 +230,9 @@ export class RequestContext {
   urlFor(name: string, params?: Readonly<Record<string, string | number>>): string {
     if (this.urlPaths === undefined) throw new Error("ctx.urlFor() works inside an App's request");
     const host = this.header("host") ?? "localhost";
+    // a Host that is no host ("evil.example/phish?", "user@evil.example") would turn the link
+    // into one to another site: 400, as RFC 9112 asks for an invalid Host
+    if (!isHostHeader(host)) throw new HTTPException(400, "Invalid host header");
     return `${this.scheme}://${host}${this.rootPath}${this.urlPaths.urlPathFor(name, params)}`;
   }
 

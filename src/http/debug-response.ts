@@ -1,10 +1,20 @@
+import { inspect } from "node:util";
 import type { RequestContext } from "./context.js";
 import type { OutgoingResponse } from "./outgoing.js";
 
 /** "Error: boom\n    at …" for an Error; the value itself for anything else thrown */
 function traceOf(error: unknown): string {
   if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return `Uncaught value: ${typeof error === "string" ? error : (JSON.stringify(error) ?? String(error))}`;
+  return `Uncaught value: ${typeof error === "string" ? error : printable(error)}`;
+}
+
+/** JSON when the value has it; else node's inspection (a cycle or a BigInt cannot be JSON) */
+function printable(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return inspect(value, { depth: 4 });
+  }
 }
 
 /**

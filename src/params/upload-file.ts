@@ -55,6 +55,8 @@ export class UploadFile {
    */
   async read(size = -1): Promise<Uint8Array> {
     this.#checkOpen();
+    if (!Number.isInteger(size))
+      throw new RangeError(`read(): size must be an integer (negative for the rest), got ${size}`);
     const start = Math.min(this.#position, this.#size);
     const end = size < 0 ? this.#size : Math.min(this.#size, start + size);
     this.#position = Math.max(this.#position, end);

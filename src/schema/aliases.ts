@@ -66,6 +66,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const identity: AliasRenamer = (value) => value;
 
+function ownKey(value: unknown): PropertyDescriptor {
+  return { value, enumerable: true, writable: true, configurable: true };
+}
+
 /** Compiles the renamer of one schema node; `cache` ties recursive schemas into loops. */
 function compileRenamer(schema: unknown, cache: Map<unknown, { fn: AliasRenamer }>): AliasRenamer {
   if (!isZod(schema) || !hasAliases(schema)) return identity;
@@ -95,7 +99,9 @@ function buildRenamer(schema: ZodLike, cache: Map<unknown, { fn: AliasRenamer }>
         for (const key in value) {
           const field = fields.get(key);
           if (field === undefined) out[key] = value[key];
-          else out[field.wire] = field.rename(value[key]);
+          else if (field.wire !== "__proto__") out[field.wire] = field.rename(value[key]);
+          // a key of its own: assigning "__proto__" would replace the object's prototype
+          else Object.defineProperty(out, "__proto__", ownKey(field.rename(value[key])));
         }
         return out;
       };

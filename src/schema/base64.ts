@@ -23,7 +23,7 @@ const NOT_ALPHABET = /[^A-Za-z0-9+/=]/g;
 
 /**
  * Decodes base64 as Python's `base64.b64decode` does (characters outside the alphabet are
- * skipped); the error is binascii's text.
+ * skipped, the first padding that completes a quad ends the data); the error is binascii's text.
  * @example decodeBase64("aGk=") // { bytes: Uint8Array [104, 105] }
  */
 function decodeBase64(text: string): { bytes: Uint8Array } | { error: string } {
@@ -35,15 +35,27 @@ function decodeBase64(text: string): { bytes: Uint8Array } | { error: string } {
     const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
     if (bytes.byteLength === (text.length / 4) * 3 - padding) return { bytes };
   }
+  // binascii's non-strict scan: pads that cannot end a quad are skipped, the first pad that
+  // completes one ends the data ("aGk=aGk=" -> "hi")
   const clean = text.replace(NOT_ALPHABET, "");
-  const data = clean.replace(/=+$/, "");
-  if (data.includes("=")) return { error: "Incorrect padding" };
-  if (data.length % 4 === 1)
+  let end = clean.length;
+  let quad = 0;
+  let pads = 0;
+  for (let i = 0; i < clean.length; i++) {
+    if (clean.charCodeAt(i) !== 61 /* = */) {
+      quad = (quad + 1) % 4;
+      pads = 0;
+    } else if (quad >= 2 && quad + ++pads >= 4) {
+      end = i;
+      break;
+    }
+  }
+  const data = clean.slice(0, end).replaceAll("=", "");
+  if (end === clean.length && quad === 1)
     return {
       error: `Invalid base64-encoded string: number of data characters (${data.length}) cannot be 1 more than a multiple of 4`,
     };
-  const padded = data.length + ((4 - (data.length % 4)) % 4);
-  if (clean.length < padded) return { error: "Incorrect padding" };
+  if (end === clean.length && quad !== 0) return { error: "Incorrect padding" };
   return { bytes: Buffer.from(data, "base64") };
 }
 

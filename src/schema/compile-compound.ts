@@ -64,7 +64,9 @@ interface ObjectPlan {
 }
 
 function objectFn({ keys, wire, nodes, extras, catchall }: ObjectPlan): NodeFn {
-  const known = new Set(wire);
+  // a forbidding model reports a field sent by name instead of alias, as pydantic does; a keeping
+  // one drops it, so an unvalidated extra never takes the place of the field read by alias
+  const known = new Set(extras === "forbid" ? wire : [...wire, ...keys]);
   const count = keys.length;
   // fields named like Object.prototype members ("constructor", "toString"): an absent one must
   // read as absent, not as the inherited function
@@ -82,7 +84,12 @@ function objectFn({ keys, wire, nodes, extras, catchall }: ObjectPlan): NodeFn {
       const key = wire[i]!;
       const node = nodes[i]!;
       let v = input[key];
-      if (shadowsPrototype[i] && v === OBJECT_PROTOTYPE[key] && !Object.hasOwn(input, key)) {
+      // (an inherited "__proto__" is the input's prototype, whatever that is)
+      if (
+        shadowsPrototype[i] &&
+        (v === OBJECT_PROTOTYPE[key] || key === "__proto__") &&
+        !Object.hasOwn(input, key)
+      ) {
         v = undefined;
       }
       path.push(key);

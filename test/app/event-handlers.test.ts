@@ -108,6 +108,27 @@ describe("onEvent hooks", () => {
     expect(log).toEqual(["child up", "child down"]);
   });
 
+  it("let the lifespan close after a shutdown hook throws, skipping the later hooks", async () => {
+    const log: string[] = [];
+    const app = new App({
+      lifespan: async function* () {
+        try {
+          yield;
+        } finally {
+          log.push("lifespan shutdown");
+        }
+      },
+    });
+    app.onEvent("shutdown", () => {
+      throw new Error("flush failed");
+    });
+    app.onEvent("shutdown", () => log.push("later hook"));
+    const client = new TestClient(app);
+    await client.start();
+    await expect(client.close()).rejects.toThrow("flush failed");
+    expect(log).toEqual(["lifespan shutdown"]);
+  });
+
   it("refuses an unknown event name with a ConfigError", () => {
     const app = new App();
     expect(() => app.onEvent("ready" as "startup", () => {})).toThrow(ConfigError);

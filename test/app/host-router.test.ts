@@ -59,6 +59,16 @@ function hostCases(get: (host: string, path?: string) => Promise<unknown>): void
     expect(await get("acme.example.com")).toEqual({ app: "tenant", tenant: "acme" });
   });
 
+  it("reads a fully qualified name's trailing dot as the same host", async () => {
+    expect(await get("api.example.com.")).toEqual({ app: "api" });
+    expect(await get("acme.example.com.:8080")).toEqual({ app: "tenant", tenant: "acme" });
+  });
+
+  it("sends a Host that is no host name to the default app, never into hostParams", async () => {
+    for (const host of ["a b<i>.example.com", "u@acme.example.com", 'x"y.example.com'])
+      expect(await get(host)).toEqual({ app: "site", params: {} });
+  });
+
   it("sends other hosts to the default app, and keeps the parent's earlier routes", async () => {
     expect(await get("localhost")).toEqual({ app: "site", params: {} });
     expect(await get("acme.example.com", "/health")).toEqual({ ok: true });

@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { App, NoMatchFound, Path, type RunningServer, serve, TestClient } from "../../src/index.js";
@@ -100,6 +101,63 @@ describe("ctx.urlFor from an untrusted peer", () => {
         headers: { "x-forwarded-proto": "https" },
       });
       expect(((await response.json()) as { item: string }).item).toMatch(/^http:\/\//);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+/** GET with a chosen Host header, over a real socket (fetch always sends the URL's own host) */
+function getWithHost(url: string, path: string, host: string): Promise<[number, string]> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}${path}`, { headers: { host } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => {
+        text += chunk;
+      });
+      res.on("end", () => resolve([res.statusCode ?? 0, text]));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("ctx.urlFor with a Host header that is no host", () => {
+  const forged = ["evil.example/phish?x=", "evil.example#", "user@evil.example", "a b", ""];
+
+  it.each(forged)(
+    "answers 400 rather than a URL pointing elsewhere (Host %j) [TestClient]",
+    async (host) => {
+      const response = await new TestClient(createLinkApp()).get("/links", { headers: { host } });
+      expect([response.status, await response.json()]).toEqual([
+        400,
+        { detail: "Invalid host header" },
+      ]);
+    },
+  );
+
+  it("keeps IPv6 literals, ports, upper case and a trailing dot as sent [TestClient]", async () => {
+    const client = new TestClient(createLinkApp());
+    for (const host of ["[::1]:8000", "API.Example.com.", "127.0.0.1:9"]) {
+      const response = await client.get("/links", { headers: { host } });
+      expect(((await response.json()) as { path: string }).path).toBe(`http://${host}/proxy/links`);
+    }
+  });
+
+  it("answers 400 over node:http too", async () => {
+    const server = await serve(createLinkApp(), {
+      port: 0,
+      host: "127.0.0.1",
+      keepAliveTimeout: 0.2,
+    });
+    try {
+      expect(await getWithHost(server.url, "/links", "evil.example/phish?x=")).toEqual([
+        400,
+        '{"detail":"Invalid host header"}',
+      ]);
+      const [status] = await getWithHost(server.url, "/links", "[::1]:8000");
+      expect(status).toBe(200);
     } finally {
       await server.close();
     }

@@ -16,6 +16,14 @@ function createDebugApp(options: { debug?: boolean } = { debug: true }): App {
   app.get("/thrown-string", {}, () => {
     throw "just a string";
   });
+  app.get("/thrown-cycle", {}, () => {
+    const cycle: Record<string, unknown> = { code: 7 };
+    cycle.self = cycle;
+    throw cycle;
+  });
+  app.get("/thrown-bigint", {}, () => {
+    throw 10n;
+  });
   app.exceptionHandler(QuotaError, () => new JSONResponse({ quota: true }, { status: 429 }));
   app.middleware(async (ctx, callNext) => {
     if (ctx.path === "/middleware") throw new RangeError("middleware broke");
@@ -53,6 +61,16 @@ describeTransports("debug: true", createDebugApp, (client) => {
     expect(await middleware.text()).toMatch(/^RangeError: middleware broke\n/);
     const thrown = await client().request("GET", "/thrown-string");
     expect(await thrown.text()).toBe("Uncaught value: just a string\n");
+  });
+
+  it("shows a thrown value JSON cannot write (a cycle, a BigInt) instead of failing the 500", async () => {
+    const cycle = await client().request("GET", "/thrown-cycle");
+    expect([cycle.status, await cycle.text()]).toEqual([
+      500,
+      "Uncaught value: <ref *1> { code: 7, self: [Circular *1] }\n",
+    ]);
+    const bigint = await client().request("GET", "/thrown-bigint");
+    expect([bigint.status, await bigint.text()]).toEqual([500, "Uncaught value: 10n\n"]);
   });
 
   it("leaves errors a specific handler answers to that handler", async () => {

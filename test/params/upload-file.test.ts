@@ -271,3 +271,24 @@ it("refuses a negative or fractional seek offset", async () => {
     "seek(): offset must be an integer >= 0, got 1.5",
   ]);
 });
+
+it("refuses a NaN or fractional read size and keeps the position where it was", async () => {
+  const app = new App();
+  app.post("/read", { params: { file: File() } }, async ({ file }) => {
+    const messages: string[] = [];
+    await file.read(1);
+    for (const size of [Number.NaN, 1.5])
+      await file.read(size).catch((e: Error) => messages.push(e.message));
+    return { messages, rest: new TextDecoder().decode(await file.read()) };
+  });
+  const form = new FormData();
+  form.append("file", new Blob(["abc"]), "a.txt");
+  const response = await new TestClient(app).request("POST", "/read", await multipart(form));
+  expect(await response.json()).toEqual({
+    messages: [
+      "read(): size must be an integer (negative for the rest), got NaN",
+      "read(): size must be an integer (negative for the rest), got 1.5",
+    ],
+    rest: "bc",
+  });
+});

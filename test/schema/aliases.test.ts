@@ -123,12 +123,48 @@ describe("validation by alias", () => {
       validatorFor(Plain, "json")({ name: "a", price: 1 }, []),
     );
   });
+
+  it("reports a field aliased like an Object.prototype member as missing when it is absent", () => {
+    const Odd = z.object({
+      a: z.string().meta({ alias: "__proto__" }),
+      b: z.string().meta({ alias: "constructor" }),
+    });
+    const r = validatorFor(Odd, "json")({}, ["body"]);
+    expect(!r.ok && r.errors.map((e) => [e.type, e.loc, e.input])).toEqual([
+      ["missing", ["body", "__proto__"], {}],
+      ["missing", ["body", "constructor"], {}],
+    ]);
+  });
+
+  it("never lets an extra key under a field's name replace the field a loose model read by alias", () => {
+    const Loose = z.looseObject({
+      item_name: z.string().meta({ alias: "itemName" }),
+      note: z.string().meta({ alias: "noteText" }).optional(),
+    });
+    const loose = validatorFor(Loose, "json")(
+      { itemName: "ok", item_name: 123, note: 5, other: 1 },
+      ["body"],
+    );
+    expect(loose).toEqual({ ok: true, value: { item_name: "ok", other: 1 } });
+    const Counted = z
+      .object({ item_name: z.string().meta({ alias: "itemName" }) })
+      .catchall(z.number());
+    const counted = validatorFor(Counted, "json")({ itemName: "ok", item_name: 7, n: 1 }, ["body"]);
+    expect(counted).toEqual({ ok: true, value: { item_name: "ok", n: 1 } });
+  });
 });
 
 describe("compileAliasRenamer", () => {
   it("is null for a schema without aliases", () => {
     expect(compileAliasRenamer(Plain)).toBeNull();
     expect(compileAliasRenamer(z.array(Plain))).toBeNull();
+  });
+
+  it("writes a field aliased __proto__ as a key of its own, never as the object's prototype", () => {
+    const Odd = z.object({ a: z.string().meta({ alias: "__proto__" }), b: z.string() });
+    const out = compileAliasRenamer(Odd)!({ a: "x", b: "y" });
+    expect(JSON.stringify(out)).toBe('{"__proto__":"x","b":"y"}');
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
   });
 
   it("renames field names to aliases in nested objects, lists and records, keeping order", () => {

@@ -56,6 +56,33 @@ describe("base64Bytes()", () => {
     );
   });
 
+  it("stops at the first complete padding and reads data between stray pads, as b64decode", () => {
+    // each expectation is CPython 3's base64.b64decode(text) (binascii, non-strict mode)
+    const cases: [string, string][] = [
+      ["aGk=aGk=", "6869"],
+      ["aG=k=", "6869"],
+      ["ab=cd", "69b71d"],
+      ["aGk==x", "6869"],
+      ["=aGk=", "6869"],
+      ["a=b=c=d", "69b7"],
+      ["YQ==YQ", "61"],
+      ["aGVsbG8=\n", "68656c6c6f"],
+      ["aGk", "ERR:Incorrect padding"],
+      ["ab=c", "ERR:Incorrect padding"],
+      [
+        "a===",
+        "ERR:Invalid base64-encoded string: number of data characters (1) cannot be 1 more than a multiple of 4",
+      ],
+    ];
+    for (const [text, expected] of cases) {
+      const result = check({ name: "a", data: text }, ["body"]);
+      const got = result.ok
+        ? Buffer.from((result.value as { data: Uint8Array }).data).toString("hex")
+        : `ERR:${(result.errors[0]!.ctx as { error: string }).error}`;
+      expect([text, got]).toEqual([text, expected]);
+    }
+  });
+
   it("decodes the same way when Zod itself parses the schema", () => {
     expect(Buffer.from(base64Bytes().parse("aGk=")).toString()).toBe("hi");
     expect(base64Bytes().safeParse("aGk").success).toBe(false);
