@@ -1,5 +1,10 @@
 import type { AppScope } from "../dependencies/app-scope.js";
-import { type RouteCall, RouteSolver, type Settle } from "../dependencies/route-solver.js";
+import {
+  type RouteCall,
+  RouteSolver,
+  type Settle,
+  settleAnswer,
+} from "../dependencies/route-solver.js";
 import { RequestValidationError } from "../errors/validation.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
@@ -85,20 +90,24 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
     return invoke(args, ctx);
   };
 
+  // Given the table's `fail`, the route's own last .then also finishes the response and answers
+  // its errors, where the table would chain a .then of its own (a promise and a microtask:
+  // 0.4–0.5 µs a request alone, bench/NODE-OVERHEAD.md step 5). The table's `fail` is the same
+  // on every request, so its Settle is made once.
+  let settle: Settle | undefined;
+  let settleFail: RouteFailure | undefined;
+  const settleFor = (fail: RouteFailure): Settle => {
+    if (fail !== settleFail || settle === undefined) {
+      settleFail = fail;
+      settle = { finish: finishResponse, fail: (ctx, error) => fail(ctx, error, route) };
+    }
+    return settle;
+  };
+
   // Per-route wrappers (limits, timeouts) wrap `run`: the route's one entry point.
   let run: CompiledRoute;
   if (extractor.bodyKind === null && solver.hasDependencies) {
-    // Given the table's `fail`, an async dependency's .then also finishes the response and
-    // answers the route's errors: the table chains no .then of its own after it
-    let settle: Settle | undefined;
-    let settleFail: RouteFailure | undefined;
-    const settleFor = (fail: RouteFailure): Settle => {
-      if (fail !== settleFail || settle === undefined) {
-        settleFail = fail;
-        settle = { finish: finishResponse, fail: (ctx, error) => fail(ctx, error, route) };
-      }
-      return settle;
-    };
+    // an async dependency's .then settles the request
     const settled: CompiledRoute = (ctx, fail) => {
       const args = newArgs(solver.nodeCount);
       if (fail === undefined)
@@ -120,27 +129,22 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
   } else {
     const decoded = (ctx: RequestContext, received: unknown) =>
       proceed(ctx, extractor.decodeBody(ctx, received));
-    // Given the table's `fail`, the body's one .then also finishes the response and answers
-    // the route's errors, where the table would chain a .then of its own (a promise and a
-    // microtask: 0.4–0.5 µs a request alone, bench/NODE-OVERHEAD.md step 5)
+    // the body's one .then settles the request
     const settled: CompiledRoute = (ctx, fail) => {
       const reading = extractor.readBody(ctx);
       if (fail === undefined) return reading.then((received) => decoded(ctx, received));
+      const settle = settleFor(fail);
       return reading.then(
         (received) => {
           let response: MaybePromise<OutgoingResponse>;
           try {
             response = decoded(ctx, received);
           } catch (error) {
-            return fail(ctx, error, route);
+            return settle.fail(ctx, error);
           }
-          if (!isThenable<OutgoingResponse>(response)) return finishResponse(response, ctx);
-          return Promise.resolve(response).then(
-            (ready) => finishResponse(ready, ctx),
-            (error: unknown) => fail(ctx, error, route),
-          );
+          return settleAnswer(response, ctx, settle);
         },
-        (error: unknown) => fail(ctx, error, route),
+        (error: unknown) => settle.fail(ctx, error),
       );
     };
     settled.settles = true;

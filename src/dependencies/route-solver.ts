@@ -170,9 +170,7 @@ export class RouteSolver {
         } catch (error) {
           return settle.fail(ctx, error);
         }
-        return isThenable<OutgoingResponse>(response)
-          ? settleLater(response, ctx, settle)
-          : settle.finish(response, ctx);
+        return settleAnswer(response, ctx, settle);
       },
       (error: unknown) => settle.fail(ctx, error),
     );
@@ -223,6 +221,17 @@ export class RouteSolver {
         failure,
       );
   }
+}
+
+/** an answer finished by `settle`: at once when it is ready, else in its own `.then` */
+export function settleAnswer(
+  response: MaybePromise<OutgoingResponse>,
+  ctx: RequestContext,
+  settle: Settle,
+): MaybePromise<OutgoingResponse> {
+  return isThenable<OutgoingResponse>(response)
+    ? settleLater(response, ctx, settle)
+    : settle.finish(response, ctx);
 }
 
 /** a pending answer, finished or its error answered by `settle` */
