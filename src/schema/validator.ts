@@ -1,6 +1,7 @@
 import { hasAliases } from "./aliases.js";
 import { compileNode } from "./compile.js";
 import { describeSchema } from "./describe.js";
+import { ACCEPT_FAIL, type Accept, generateAccept } from "./generate.js";
 import { MSG } from "./messages.js";
 import { acquireRun, INVALID, releaseRun } from "./run.js";
 import type { StandardSchemaV1 } from "./standard.js";
@@ -14,6 +15,7 @@ import type { FieldKeys, InputKind, Validated, Validator, ValidatorOptions } fro
  * v("0", ["query", "limit"]).ok // false: greater_than_equal at ["query","limit"]
  */
 export function compileValidator(schema: StandardSchemaV1, options: ValidatorOptions): Validator {
+  const accept = lazyAccept(schema, options.input, options.keys ?? "alias");
   const node = compileNode(schema);
   const fn = node.fn;
   const acceptsUndefined = node.acceptsUndefined;
@@ -22,6 +24,9 @@ export function compileValidator(schema: StandardSchemaV1, options: ValidatorOpt
   // only a schema with aliases read by field name sets the run's flag
   const byName = options.keys === "name" && hasAliases(schema);
   return (input, loc): Validated => {
+    // the generated accept-path first; the interpreter decides (and words the errors) otherwise
+    const accepted = accept(input);
+    if (accepted !== ACCEPT_FAIL) return { ok: true, value: accepted };
     if (input === undefined && !acceptsUndefined) {
       return {
         ok: false,
@@ -64,4 +69,46 @@ export function validatorFor(
     cache.set(schema, validator);
   }
   return validator;
+}
+
+const alwaysFail: Accept = () => ACCEPT_FAIL;
+
+/**
+ * The generated accept function of a schema, made on its first call (start-up pays nothing
+ * for routes never called); ACCEPT_FAIL for every input when the schema is not generated.
+ */
+function lazyAccept(schema: StandardSchemaV1, input: InputKind, keys: FieldKeys): Accept {
+  let accept: Accept = (value) => {
+    accept = generateAccept(schema, input, keys) ?? alwaysFail;
+    return accept(value);
+  };
+  return (value) => accept(value);
+}
+
+const acceptCache: Record<`${InputKind}:${FieldKeys}`, WeakMap<object, Accept>> = {
+  "string:alias": new WeakMap(),
+  "json:alias": new WeakMap(),
+  "string:name": new WeakMap(),
+  "json:name": new WeakMap(),
+};
+
+/**
+ * A schema's accept-path alone: the validated value of an input the validator accepts, or
+ * ACCEPT_FAIL (also for any input it is unsure of): then `validatorFor` gives the errors.
+ * @example
+ * const value = acceptorFor(schema, "string")(raw);
+ * if (value === ACCEPT_FAIL) report(validatorFor(schema, "string")(raw, loc));
+ */
+export function acceptorFor(
+  schema: StandardSchemaV1,
+  input: InputKind,
+  keys: FieldKeys = "alias",
+): Accept {
+  const cache = acceptCache[`${input}:${keys}`];
+  let accept = cache.get(schema);
+  if (accept === undefined) {
+    accept = lazyAccept(schema, input, keys);
+    cache.set(schema, accept);
+  }
+  return accept;
 }

@@ -1,0 +1,228 @@
+import { config } from "zod/v4/core";
+import { aliasOf } from "./aliases.js";
+import { compileNode } from "./compile.js";
+import { arrayChecksKnown, lengthLimits, setKey } from "./compile-compound.js";
+import { describeSchema } from "./describe.js";
+import { ACCEPT_FAIL, Emitter, stringLiteral, Unsupported } from "./generate-emit.js";
+import { LEAVES } from "./generate-leaf.js";
+import type { FieldKeys, InputKind } from "./types.js";
+import { isZod, type ZodLike } from "./zod-def.js";
+
+/** The output value of an accepted input, or ACCEPT_FAIL: then the interpreter decides. */
+export type Accept = (input: unknown) => unknown;
+
+interface Context {
+  readonly e: Emitter;
+  readonly keys: FieldKeys;
+  /** schemas being generated: a recursive one is refused */
+  readonly open: Set<unknown>;
+}
+
+/** Writes the accept-path of one schema node reading variable `v`; returns the output's variable. */
+function emit(schema: unknown, v: string, cx: Context): string {
+  if (!isZod(schema) || cx.open.has(schema)) throw new Unsupported("not a (finite) Zod schema");
+  cx.e.visit();
+  cx.open.add(schema);
+  try {
+    const type = schema._zod.def.type;
+    const leaf = LEAVES[type];
+    if (leaf !== undefined) return leaf(schema, v, cx.e);
+    if (type === "object") return emitObject(schema, v, cx);
+    if (type === "array") return emitArray(schema, v, cx);
+    return emitWrapper(schema, v, cx);
+  } finally {
+    cx.open.delete(schema);
+  }
+}
+
+/** writes `inner` inside a block, its output assigned to a variable declared before it */
+function block(out: string, cx: Context, inner: () => string): void {
+  cx.e.line("{");
+  const r = inner();
+  cx.e.line(`${out} = ${r};`);
+  cx.e.line("}");
+}
+
+function emitWrapper(schema: ZodLike, v: string, cx: Context): string {
+  const def = schema._zod.def;
+  const e = cx.e;
+  if (def.type === "nonoptional") return emit(def.innerType, v, cx);
+  const r = e.fresh("w");
+  e.line(`let ${r};`);
+  switch (def.type) {
+    case "optional":
+      e.line(`if (${v} === undefined) ${r} = undefined; else`);
+      block(r, cx, () => emit(def.innerType, v, cx));
+      return r;
+    case "nullable":
+      e.line(`if (${v} === null) ${r} = null; else`);
+      block(r, cx, () => emit(def.innerType, v, cx));
+      return r;
+    case "default":
+      // read per use, as the interpreter does: Zod's getter copies object defaults every time
+      e.line(`if (${v} === undefined) ${r} = ${e.constant(def)}.defaultValue; else`);
+      block(r, cx, () => emit(def.innerType, v, cx));
+      return r;
+    case "prefault": {
+      const p = e.fresh("p");
+      e.line(`const ${p} = ${v} === undefined ? ${e.constant(def)}.defaultValue : ${v};`);
+      block(r, cx, () => emit(def.innerType, p, cx));
+      return r;
+    }
+    case "readonly":
+      block(r, cx, () => emit(def.innerType, v, cx));
+      e.line(`if (typeof ${r} === "object" && ${r} !== null) Object.freeze(${r});`);
+      return r;
+    default:
+      throw new Unsupported(def.type);
+  }
+}
+
+function emitArray(schema: ZodLike, v: string, cx: Context): string {
+  if (!arrayChecksKnown(schema)) throw new Unsupported("array checks");
+  const { min, max } = lengthLimits(schema);
+  const e = cx.e;
+  const [n, out, i] = [e.fresh("n"), e.fresh("a"), e.fresh("i")];
+  // a Set (which the interpreter reads as a list) is left to the interpreter
+  e.line(`if (!Array.isArray(${v})) return FAIL;`);
+  e.line(`const ${n} = ${v}.length;`);
+  if (max !== Number.POSITIVE_INFINITY) e.line(`if (${n} > ${max}) return FAIL;`);
+  if (min > 0) e.line(`if (${n} < ${min}) return FAIL;`);
+  e.line(`const ${out} = new Array(${n});`);
+  e.line(`for (let ${i} = 0; ${i} < ${n}; ${i}++) {`);
+  const item = e.fresh("x");
+  e.line(`const ${item} = ${v}[${i}];`);
+  const r = emit(schema._zod.def.element, item, cx);
+  e.line(`${out}[${i}] = ${r};`);
+  e.line("}");
+  return out;
+}
+
+type Extras = "strip" | "forbid" | "keep";
+
+function extrasOf(schema: ZodLike): Extras {
+  const catchall = (schema._zod.def.catchall as ZodLike | undefined)?._zod.def.type;
+  if (catchall === undefined) return "strip";
+  if (catchall === "never") return "forbid";
+  if (catchall === "unknown" || catchall === "any") return "keep";
+  throw new Unsupported("catchall schema");
+}
+
+/**
+ * Whether a field's output is never undefined (so it may sit in the object literal): not
+ * accepting an absent value, and no overwrite (`.overwrite(fn)`) that could return undefined.
+ */
+function alwaysDefined(field: unknown): boolean {
+  if (compileNode(field).acceptsUndefined) return false;
+  let s = field;
+  for (let depth = 0; depth < 32 && isZod(s); depth++) {
+    const def = s._zod.def;
+    if ((def.checks ?? []).some((c) => c._zod.def.check === "overwrite")) return false;
+    if (def.type !== "nullable" && def.type !== "readonly" && def.type !== "nonoptional")
+      return true;
+    s = def.innerType;
+  }
+  return false;
+}
+
+const OBJECT_PROTOTYPE = Object.prototype as unknown as Record<string, unknown>;
+
+/**
+ * `z.object`: as compile-compound.ts's objectFn. The output is one object literal for the
+ * leading fields that always have a value (V8 builds it from one boilerplate), then assignments
+ * for the rest in shape order, so its key order is the interpreter's.
+ */
+function emitObject(schema: ZodLike, v: string, cx: Context): string {
+  const def = schema._zod.def;
+  if ((def.checks ?? []).length > 0) throw new Unsupported("object checks");
+  const extras = extrasOf(schema);
+  const shape = def.shape as Record<string, unknown>;
+  const keys = Object.keys(shape);
+  const wire = keys.map((key) => (cx.keys === "name" ? key : (aliasOf(shape[key]) ?? key)));
+  const e = cx.e;
+  e.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return FAIL;`);
+  if (extras === "forbid") {
+    const known = e.constant(new Set(wire));
+    e.line(`for (const k of Object.keys(${v})) if (!${known}.has(k)) return FAIL;`);
+  }
+  const outputs: string[] = [];
+  const defined: boolean[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const schemaOf = shape[keys[i]!];
+    if (!isZod(schemaOf)) throw new Unsupported("a field that is not a Zod schema");
+    const key = wire[i]!;
+    const field = e.fresh("f");
+    const literal = stringLiteral(key);
+    e.line(`let ${field} = ${v}[${literal}];`);
+    // a field named like an Object.prototype member is absent unless the input owns it
+    if (key === "__proto__") {
+      e.line(`if (!Object.hasOwn(${v}, ${literal})) ${field} = undefined;`);
+    } else if (key in Object.prototype) {
+      const inherited = e.constant(OBJECT_PROTOTYPE[key]);
+      e.line(
+        `if (${field} === ${inherited} && !Object.hasOwn(${v}, ${literal})) ${field} = undefined;`,
+      );
+    }
+    if (!compileNode(schemaOf).acceptsUndefined) e.line(`if (${field} === undefined) return FAIL;`);
+    outputs.push(emit(schemaOf, field, cx));
+    defined.push(alwaysDefined(schemaOf));
+  }
+  const out = e.fresh("o");
+  let inLiteral = 0;
+  while (inLiteral < keys.length && defined[inLiteral] && keys[inLiteral] !== "__proto__")
+    inLiteral++;
+  const members = keys.slice(0, inLiteral).map((k, i) => `${stringLiteral(k)}: ${outputs[i]}`);
+  e.line(`const ${out} = { ${members.join(", ")} };`);
+  const set = e.constant(setKey);
+  for (let i = inLiteral; i < keys.length; i++) {
+    const name = stringLiteral(keys[i]!);
+    const assign =
+      keys[i] === "__proto__"
+        ? `${set}(${out}, ${name}, ${outputs[i]});`
+        : `${out}[${name}] = ${outputs[i]};`;
+    e.line(defined[i] ? assign : `if (${outputs[i]} !== undefined) ${assign}`);
+  }
+  if (extras === "keep") {
+    const known = e.constant(new Set([...wire, ...keys]));
+    e.line(`for (const k of Object.keys(${v})) if (!${known}.has(k)) ${set}(${out}, k, ${v}[k]);`);
+  }
+  return out;
+}
+
+/** Whether code generation is allowed: Zod's `jitless` switch, and `new Function` itself. */
+function generationAllowed(): boolean {
+  return config().jitless !== true;
+}
+
+/**
+ * The accept-path of a schema as one generated function, or null when the schema has a kind
+ * the generator leaves to the interpreter (unions, transforms, refinements, recursion, dates…),
+ * when Zod's `jitless` is set, or where `new Function` is refused (CSP, Workers).
+ * @example generateAccept(z.object({ id: z.int() }), "json", "alias")?.({ id: 1 }) // { id: 1 }
+ */
+export function generateAccept(schema: unknown, input: InputKind, keys: FieldKeys): Accept | null {
+  if (!isZod(schema) || !generationAllowed()) return null;
+  const e = new Emitter();
+  const cx: Context = { e, keys, open: new Set() };
+  try {
+    if (input === "string" && describeSchema(schema).isList) {
+      // a single query/header value for a list schema is a list of one
+      e.line(`if (typeof input === "string") input = [input];`);
+    }
+    if (!compileNode(schema).acceptsUndefined) e.line("if (input === undefined) return FAIL;");
+    const out = emit(schema, "input", cx);
+    e.line(`return ${out};`);
+  } catch (error) {
+    if (error instanceof Unsupported) return null;
+    throw error;
+  }
+  const hoisted = e.constants.map((_, i) => `const k${i} = constants[${i}];`).join("\n");
+  const source = `"use strict";\n${hoisted}\nreturn function accept(input) {\n${e.lines.join("\n")}\n};`;
+  try {
+    return new Function("FAIL", "constants", source)(ACCEPT_FAIL, e.constants) as Accept;
+  } catch {
+    return null; // code generation refused by the environment
+  }
+}
+
+export { ACCEPT_FAIL };
