@@ -7,6 +7,8 @@ import { acquireRun, INVALID, releaseRun } from "./run.js";
 import type { StandardSchemaV1 } from "./standard.js";
 import type { FieldKeys, InputKind, Validated, Validator, ValidatorOptions } from "./types.js";
 
+const alwaysFail: Accept = () => ACCEPT_FAIL;
+
 /**
  * Compiles a schema into a validator that converts and reports errors as pydantic v2 in lax
  * mode does, every error with `loc` = the prefix given at call time + the path inside the value.
@@ -15,7 +17,10 @@ import type { FieldKeys, InputKind, Validated, Validator, ValidatorOptions } fro
  * v("0", ["query", "limit"]).ok // false: greater_than_equal at ["query","limit"]
  */
 export function compileValidator(schema: StandardSchemaV1, options: ValidatorOptions): Validator {
-  const accept = lazyAccept(schema, options.input, options.keys ?? "alias");
+  const accept =
+    options.generated === false
+      ? alwaysFail
+      : lazyAccept(schema, options.input, options.keys ?? "alias");
   const node = compileNode(schema);
   const fn = node.fn;
   const acceptsUndefined = node.acceptsUndefined;
@@ -70,8 +75,6 @@ export function validatorFor(
   }
   return validator;
 }
-
-const alwaysFail: Accept = () => ACCEPT_FAIL;
 
 /**
  * The generated accept function of a schema, made on its first call (start-up pays nothing

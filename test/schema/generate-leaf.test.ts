@@ -1,0 +1,216 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { generateAccept } from "../../src/schema/generate.js";
+import { ACCEPT_FAIL, compileValidator } from "../../src/schema/index.js";
+import type { InputKind } from "../../src/schema/types.js";
+
+// Each kind's edges, by hand: the generated accept-path must take exactly what the interpreter
+// takes (no misses here) and give the same value, -0 and key order included.
+
+function expectSameVerdicts(schema: z.ZodType, inputs: unknown[], kind: InputKind = "json"): void {
+  const accept = generateAccept(schema, kind, "alias");
+  expect(accept, "generated").not.toBeNull();
+  const interpret = compileValidator(schema, { input: kind, generated: false });
+  for (const input of inputs) {
+    const expected = interpret(input, ["query", "x"]);
+    const value = accept!(input);
+    const label = `${kind} ${typeof input} ${String(input)}`;
+    if (!expected.ok) {
+      expect(value, label).toBe(ACCEPT_FAIL);
+      continue;
+    }
+    expect(value, label).not.toBe(ACCEPT_FAIL);
+    if (typeof value === "object" && value !== null) expect(value, label).toEqual(expected.value);
+    else expect(Object.is(value, expected.value), label).toBe(true); // -0 kept
+    expect(JSON.stringify(value), label).toBe(JSON.stringify(expected.value));
+  }
+}
+
+const NUMBERISH = [
+  0,
+  -0,
+  1,
+  -1,
+  1.5,
+  1.0,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  2 ** 53 + 2,
+  1e300,
+  5e-324,
+  true,
+  false,
+  5n,
+  null,
+  undefined,
+  [],
+  {},
+  "0",
+  "-0",
+  "1",
+  "1e3",
+  " 1",
+  "1 ",
+  "0x10",
+  "1.0",
+  "1.",
+  "1.5",
+  ".5",
+  "+7",
+  "",
+  " ",
+  "inf",
+  "-Infinity",
+  "nan",
+  "1_000",
+  "99999999999999999999",
+  "123456789012345",
+  "1234567890123456",
+  "٣",
+];
+
+describe("generated numbers", () => {
+  it("z.int(): integers, integral strings and booleans, as the interpreter converts them", () => {
+    for (const kind of ["json", "string"] as const) expectSameVerdicts(z.int(), NUMBERISH, kind);
+  });
+
+  it("z.number(): finite numbers and Rust-grammar strings; NaN and infinities refused", () => {
+    for (const kind of ["json", "string"] as const) expectSameVerdicts(z.number(), NUMBERISH, kind);
+  });
+
+  it("bounds and multipleOf, at and around each edge", () => {
+    const inputs = [-1, -0, 0, 0.5, 1, 2.5, 3, 10, 10.5, 11, "3", "10", "0.3", 0.1 * 3, 0.7];
+    expectSameVerdicts(z.number().gt(0).lte(10), inputs);
+    expectSameVerdicts(z.number().gte(0).lt(10), inputs);
+    expectSameVerdicts(z.int().min(1).max(10), inputs);
+    expectSameVerdicts(z.number().multipleOf(0.1), inputs);
+    expectSameVerdicts(z.int().multipleOf(3), inputs);
+    expectSameVerdicts(z.int32(), [2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, "2147483648"]);
+    expectSameVerdicts(z.float32(), [3.4e38, 3.5e38, -3.5e38, "1e39"]);
+  });
+});
+
+describe("generated strings", () => {
+  it("counts code points, as Python's len() does", () => {
+    const inputs = ["", "a", "ab", "😀", "😀😀", "😀😀😀", "a😀", "\uD83D", "\uDE00\uD83D", "ééé"];
+    expectSameVerdicts(z.string().min(2), inputs);
+    expectSameVerdicts(z.string().max(2), inputs);
+    expectSameVerdicts(z.string().length(2), inputs);
+    expectSameVerdicts(z.string().min(1).max(1), inputs);
+  });
+
+  it("patterns on V8 and on RE2, formats, overwrites before the limits", () => {
+    const inputs = ["ABC-1234", "abc-1234", "ABC-12345", "aaaa", "aaab", " AB ", "", 7, null];
+    expectSameVerdicts(z.string().regex(/^[A-Z]{3}-\d{4}$/), inputs);
+    expectSameVerdicts(z.string().regex(/^(a+)+$/), inputs);
+    expectSameVerdicts(z.string().trim().min(2).max(2), inputs);
+    expectSameVerdicts(z.string().toUpperCase().regex(/^A+$/), inputs);
+    expectSameVerdicts(z.email(), ["a@b.co", "a@b", "@", "a b@c.de", ""]);
+    expectSameVerdicts(z.uuid(), ["550e8400-e29b-41d4-a716-446655440000", "550e8400", ""]);
+  });
+});
+
+describe("generated booleans, choices, null", () => {
+  it("booleans: 1/0 and pydantic's words", () => {
+    const inputs = [true, false, 1, 0, -0, 2, 1n, "true", "TRUE", "yes", "Off", "t", "f", "2", ""];
+    for (const kind of ["json", "string"] as const)
+      expectSameVerdicts(z.boolean(), [...inputs, null], kind);
+  });
+
+  it("enums and literals, numeric members matched from their (trimmed) string form", () => {
+    const inputs = ["a", " a", "c", 1, "1", " 1 ", "1.0", 2, "x", Number.NaN, null, undefined];
+    expectSameVerdicts(z.enum(["a", "b"]), inputs);
+    expectSameVerdicts(z.literal([1, 2, "x"]), inputs);
+    expectSameVerdicts(z.literal(Number.NaN), inputs);
+    expectSameVerdicts(z.null(), [null, undefined, 0, "null"]);
+  });
+});
+
+describe("generated wrappers and containers", () => {
+  it("defaults are read per use, as the interpreter reads them (a fresh copy of an object)", () => {
+    const schema = z.object({ tags: z.array(z.string()).default(["a"]), n: z.int().default(1) });
+    const accept = generateAccept(schema, "json", "alias")!;
+    const first = accept({}) as { tags: string[] };
+    const second = accept({}) as { tags: string[] };
+    expect(first).toEqual({ tags: ["a"], n: 1 });
+    expect(first.tags).not.toBe(second.tags);
+    expectSameVerdicts(schema, [{}, { tags: [] }, { n: "2" }, { n: null }]);
+  });
+
+  it("a single query value for a list is a list of one (string input only)", () => {
+    const schema = z.array(z.int()).max(2);
+    expectSameVerdicts(schema, ["5", ["1", "2"], ["1", "2", "3"], [], "x"], "string");
+    expectSameVerdicts(schema, ["5", [1, 2], undefined], "json");
+    expect(generateAccept(schema, "string", "alias")!("5")).toEqual([5]);
+  });
+
+  it("optional, nullable, readonly and nonoptional as the interpreter treats them", () => {
+    const inputs = [undefined, null, "a", 1, { a: "x" }];
+    expectSameVerdicts(z.string().optional(), inputs);
+    expectSameVerdicts(z.string().nullable(), inputs);
+    expectSameVerdicts(z.string().optional().nonoptional(), inputs);
+    expectSameVerdicts(z.object({ a: z.string().optional().nonoptional() }), inputs);
+    const frozen = generateAccept(z.object({ a: z.string() }).readonly(), "json", "alias")!;
+    expect(Object.isFrozen(frozen({ a: "x" }))).toBe(true);
+  });
+
+  it("object key order: shape order, optional fields where they belong, kept extras last", () => {
+    const schema = z.looseObject({ a: z.int(), b: z.int().optional(), c: z.int() });
+    const accept = generateAccept(schema, "json", "alias")!;
+    expect(JSON.stringify(accept({ z: 0, c: 3, b: 2, a: 1 }))).toBe('{"a":1,"b":2,"c":3,"z":0}');
+    expect(JSON.stringify(accept({ c: 3, a: 1 }))).toBe('{"a":1,"c":3}');
+    expectSameVerdicts(schema, [{ z: 0, c: 3, b: 2, a: 1 }, { c: 3, a: 1 }, { a: 1 }]);
+  });
+
+  it("aliases: read from the alias by a request, from the field name by a response", () => {
+    const schema = z.object({ itemName: z.string().meta({ alias: "item-name" }) });
+    expect(generateAccept(schema, "json", "alias")!({ "item-name": "x" })).toEqual({
+      itemName: "x",
+    });
+    expect(generateAccept(schema, "json", "alias")!({ itemName: "x" })).toBe(ACCEPT_FAIL);
+    expect(generateAccept(schema, "json", "name")!({ itemName: "x" })).toEqual({ itemName: "x" });
+  });
+
+  it("arrays: length limits, holes, a Set left to the interpreter", () => {
+    const schema = z.array(z.int()).min(1).max(3);
+    // biome-ignore lint/suspicious/noSparseArray: a hole reads as undefined
+    expectSameVerdicts(schema, [[], [1], [1, 2, 3, 4], ["1", true], [, 1], "1"]);
+    expect(generateAccept(schema, "json", "alias")!(new Set([1]))).toBe(ACCEPT_FAIL);
+    expect(compileValidator(schema, { input: "json" })(new Set([1]), ["body"])).toEqual({
+      ok: true,
+      value: [1],
+    });
+  });
+});
+
+describe("what is left to the interpreter", () => {
+  it.each([
+    ["union", z.union([z.string(), z.number()])],
+    ["transform", z.string().transform((s) => s.length)],
+    ["refinement", z.string().refine((s) => s !== "x")],
+    ["object refinement", z.object({ a: z.int() }).refine((o) => o.a > 0)],
+    ["catchall schema", z.object({}).catchall(z.int())],
+    ["date", z.date()],
+    ["record", z.record(z.string(), z.int())],
+    ["tuple", z.tuple([z.int()])],
+    ["catch", z.int().catch(0)],
+    ["lazy", z.lazy(() => z.int())],
+    ["bigint", z.bigint()],
+    ["startsWith", z.string().startsWith("a")],
+  ])("%s: no generated code", (_name, schema) => {
+    expect(generateAccept(schema, "json", "alias")).toBeNull();
+  });
+
+  it("a recursive schema: no generated code, the interpreter still validates it", () => {
+    const Node = z.object({
+      name: z.string(),
+      get children(): z.ZodOptional<z.ZodArray<typeof Node>> {
+        return z.array(Node).optional();
+      },
+    });
+    expect(generateAccept(Node, "json", "alias")).toBeNull();
+    const value = { name: "a", children: [{ name: "b" }] };
+    expect(compileValidator(Node, { input: "json" })(value, ["body"])).toEqual({ ok: true, value });
+  });
+});
