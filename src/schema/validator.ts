@@ -77,11 +77,21 @@ export function validatorFor(
 }
 
 /**
- * The generated accept function of a schema, made on its first call (start-up pays nothing
- * for routes never called); ACCEPT_FAIL for every input when the schema is not generated.
+ * Validations a schema runs through the interpreter before its accept function is generated:
+ * generating costs about as much as compiling the interpreter's nodes (~60 µs for scenario C's
+ * item, bench/VALIDATORS.md), which a route's first request and a schema used once (settings,
+ * a cold route) need not pay.
+ */
+export const GENERATE_AFTER = 8;
+
+/**
+ * The generated accept function of a schema, made once the schema is in use (GENERATE_AFTER
+ * calls); until then, and for good when the schema is not generated, ACCEPT_FAIL for every input.
  */
 function lazyAccept(schema: StandardSchemaV1, input: InputKind, keys: FieldKeys): Accept {
+  let calls = 0;
   let accept: Accept = (value) => {
+    if (++calls < GENERATE_AFTER) return ACCEPT_FAIL;
     accept = generateAccept(schema, input, keys) ?? alwaysFail;
     return accept(value);
   };
