@@ -1,21 +1,25 @@
 // The generated accept-path against the interpreter, on the schemas of bench/http's scenarios:
 // C's item body (a nested JSON object, then the same schema on the handler's return value read
 // by field name) and B's three params from strings (path int, optional query string, bounded
-// query int with a default), each as the route's params extractor calls it.
+// query int with a default), each as the route's params extractor calls it; then what building
+// the generated function costs once per schema.
 // Run: npx tsx bench/pipeline/generated.bench.ts
 import { bench, do_not_optimize, run, summary } from "mitata";
 import { z } from "zod";
+import { generateAccept } from "../../src/schema/generate.js";
 import { ACCEPT_FAIL, acceptorFor, compileValidator } from "../../src/schema/index.js";
 import { ITEM } from "../http/scenarios.js";
 
-const Item = z.object({
-  name: z.string().min(1),
-  price: z.number().gt(0),
-  tags: z.array(z.string()),
-  dimensions: z.object({ width: z.number(), height: z.number() }),
-  in_stock: z.boolean(),
-  sku: z.string().regex(/^[A-Z]{3}-\d{4}$/),
-});
+const makeItem = () =>
+  z.object({
+    name: z.string().min(1),
+    price: z.number().gt(0),
+    tags: z.array(z.string()),
+    dimensions: z.object({ width: z.number(), height: z.number() }),
+    in_stock: z.boolean(),
+    sku: z.string().regex(/^[A-Z]{3}-\d{4}$/),
+  });
+const Item = makeItem();
 const body = JSON.parse(JSON.stringify(ITEM));
 const returned = { ...body, internal_cost: 1 };
 const bad = { ...body, price: -1, sku: "bad" };
@@ -65,6 +69,20 @@ summary(() => {
       if (value !== ACCEPT_FAIL) args[i] = value;
     }
     return args;
+  });
+});
+
+// what a schema costs once: building it (Zod), compiling the interpreter's nodes and the first
+// validation, and generating its accept function (paid after GENERATE_AFTER validations)
+summary(() => {
+  bench("once: build the schema", () => do_not_optimize(makeItem()));
+  bench("once: build + interpreter compile + first validation", () =>
+    do_not_optimize(compileValidator(makeItem(), { input: "json", generated: false })(body, loc)),
+  );
+  bench("once: build + interpreter compile + generate + first accept", () => {
+    const schema = makeItem();
+    compileValidator(schema, { input: "json", generated: false });
+    return do_not_optimize(generateAccept(schema, "json", "alias")!(body));
   });
 });
 
