@@ -96,17 +96,18 @@ function build(schema: ZodLike): Compiled {
     }
     case "boolean":
       return withAllChecks(booleanNode, schema);
+    // refinements on these run too (`z.enum([...]).refine(...)`)
     case "enum":
     case "literal":
-      return compileChoice(schema);
+      return withAllChecks(compileChoice(schema), schema);
     case "null":
-      return nullNode;
+      return withAllChecks(nullNode, schema);
     case "undefined":
     case "void":
-      return undefinedNode;
+      return withAllChecks(undefinedNode, schema);
     case "any":
     case "unknown":
-      return passThrough;
+      return withAllChecks(passThrough, schema);
     case "date":
       return withAllChecks(dateNode, schema);
     case "object":

@@ -164,19 +164,29 @@ function emitUndefined(_schema: ZodLike, v: string, e: Emitter): string {
   return v;
 }
 
+type Leaf = (schema: ZodLike, v: string, e: Emitter) => string;
+
+/** a leaf without checks of its own; a refined one (`z.enum([...]).refine(...)`) is refused */
+function unrefined(leaf: Leaf): Leaf {
+  return (schema, v, e) => {
+    if (checksOf(schema).length > 0) throw new Unsupported(`${schema._zod.def.type} checks`);
+    return leaf(schema, v, e);
+  };
+}
+
 /** the leaf kinds generated here, by Zod def type */
-export const LEAVES: Record<string, (schema: ZodLike, v: string, e: Emitter) => string> = {
+export const LEAVES: Record<string, Leaf> = {
   string: emitString,
   number: emitNumber,
   boolean: emitBoolean,
-  enum: emitChoice,
-  literal: emitChoice,
-  null: (_schema, v, e) => {
+  enum: unrefined(emitChoice),
+  literal: unrefined(emitChoice),
+  null: unrefined((_schema, v, e) => {
     e.line(`if (${v} !== null) return FAIL;`);
     return v;
-  },
-  undefined: emitUndefined,
-  void: emitUndefined,
-  any: (_schema, v) => v,
-  unknown: (_schema, v) => v,
+  }),
+  undefined: unrefined(emitUndefined),
+  void: unrefined(emitUndefined),
+  any: unrefined((_schema, v) => v),
+  unknown: unrefined((_schema, v) => v),
 };

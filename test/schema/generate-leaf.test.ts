@@ -198,8 +198,33 @@ describe("what is left to the interpreter", () => {
     ["lazy", z.lazy(() => z.int())],
     ["bigint", z.bigint()],
     ["startsWith", z.string().startsWith("a")],
+    ["refined enum", z.enum(["a", "b"]).refine((v) => v === "a")],
+    ["refined null", z.null().refine(() => true)],
   ])("%s: no generated code", (_name, schema) => {
     expect(generateAccept(schema, "json", "alias")).toBeNull();
+  });
+
+  it("refinements on enums, literals, null and unknown run in the interpreter", () => {
+    const cases: [z.ZodType, unknown][] = [
+      [z.enum(["a", "b"]).refine((v) => v === "a", "only a"), "b"],
+      [z.literal(1).refine(() => false, "only a"), 1],
+      [z.null().refine(() => false, "only a"), null],
+      [z.unknown().refine((v) => v === "a", "only a"), "b"],
+    ];
+    for (const [schema, input] of cases) {
+      expect(compileValidator(schema, { input: "json" })(input, ["body"])).toEqual({
+        ok: false,
+        errors: [
+          {
+            type: "value_error",
+            loc: ["body"],
+            msg: "Value error, only a",
+            input,
+            ctx: { error: {} },
+          },
+        ],
+      });
+    }
   });
 
   it("a recursive schema: no generated code, the interpreter still validates it", () => {
