@@ -124,10 +124,26 @@ function build(schema: ZodLike): Compiled {
       return withAllChecks(compileTuple(schema, compileNode), schema);
     case "union":
       return withAllChecks(compileUnion(schema, compileNode), schema);
-    default:
-      return buildWrapper(schema);
+    default: {
+      const node = buildWrapper(schema);
+      // `.optional().refine(...)`: the wrapper's own checks, after what it wraps
+      return CHECKED_WRAPPERS.has(def.type) ? withAllChecks(node, schema) : node;
+    }
   }
 }
+
+/** Wrappers whose own checks the compiler runs; anything else runs its own `~standard`. */
+const CHECKED_WRAPPERS = new Set([
+  "optional",
+  "nullable",
+  "default",
+  "prefault",
+  "catch",
+  "readonly",
+  "nonoptional",
+  "lazy",
+  "pipe",
+]);
 
 function buildWrapper(schema: ZodLike): Compiled {
   const def = schema._zod.def;

@@ -46,6 +46,7 @@ function block(out: string, cx: Context, inner: () => string): void {
 function emitWrapper(schema: ZodLike, v: string, cx: Context): string {
   const def = schema._zod.def;
   const e = cx.e;
+  if ((def.checks ?? []).length > 0) throw new Unsupported(`${def.type} checks`);
   if (def.type === "nonoptional") return emit(def.innerType, v, cx);
   const r = e.fresh("w");
   e.line(`let ${r};`);

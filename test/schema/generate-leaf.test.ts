@@ -200,16 +200,58 @@ describe("what is left to the interpreter", () => {
     ["startsWith", z.string().startsWith("a")],
     ["refined enum", z.enum(["a", "b"]).refine((v) => v === "a")],
     ["refined null", z.null().refine(() => true)],
+    [
+      "refined optional",
+      z
+        .string()
+        .optional()
+        .refine(() => true),
+    ],
+    [
+      "refined default",
+      z
+        .string()
+        .default("a")
+        .refine(() => true),
+    ],
   ])("%s: no generated code", (_name, schema) => {
     expect(generateAccept(schema, "json", "alias")).toBeNull();
   });
 
-  it("refinements on enums, literals, null and unknown run in the interpreter", () => {
+  it("refinements on enums, literals, null, unknown and wrappers run in the interpreter", () => {
     const cases: [z.ZodType, unknown][] = [
       [z.enum(["a", "b"]).refine((v) => v === "a", "only a"), "b"],
       [z.literal(1).refine(() => false, "only a"), 1],
       [z.null().refine(() => false, "only a"), null],
       [z.unknown().refine((v) => v === "a", "only a"), "b"],
+      [
+        z
+          .string()
+          .optional()
+          .refine((v) => v !== "b", "only a"),
+        "b",
+      ],
+      [
+        z
+          .string()
+          .nullable()
+          .refine((v) => v !== "b", "only a"),
+        "b",
+      ],
+      [
+        z
+          .string()
+          .default("a")
+          .refine((v) => v !== "b", "only a"),
+        "b",
+      ],
+      [
+        z
+          .string()
+          .readonly()
+          .refine((v) => v !== "b", "only a"),
+        "b",
+      ],
     ];
     for (const [schema, input] of cases) {
       expect(compileValidator(schema, { input: "json" })(input, ["body"])).toEqual({
