@@ -11,7 +11,7 @@ const never: Exact = () => false;
 const isPlainObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Does the input already have the member's type, with no conversion (pydantic's strict pass)? */
-function exactTest(schema: unknown): Exact {
+export function exactTest(schema: unknown): Exact {
   if (!isZod(schema)) return never;
   const def = schema._zod.def;
   switch (def.type) {

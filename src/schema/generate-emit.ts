@@ -14,8 +14,10 @@ export class Unsupported extends Error {}
 const MAX_NODES = 500;
 
 export class Emitter {
-  readonly lines: string[] = [];
+  lines: string[] = [];
   readonly constants: unknown[] = [];
+  /** helper functions (union members), declared beside the accept function */
+  readonly functions: string[] = [];
   #names = 0;
   #nodes = 0;
 
@@ -32,6 +34,18 @@ export class Emitter {
 
   line(code: string): void {
     this.lines.push(code);
+  }
+
+  /** the lines `write` emits, kept out of the current function's body */
+  capture(write: () => void): string[] {
+    const saved = this.lines;
+    this.lines = [];
+    try {
+      write();
+      return this.lines;
+    } finally {
+      this.lines = saved;
+    }
   }
 
   /** counts one schema node; refuses trees too large to be worth generating */
@@ -56,3 +70,15 @@ export function stringLiteral(s: string): string {
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
 }
+
+/** What every schema node's emitter needs while generating one accept function. */
+export interface Context {
+  readonly e: Emitter;
+  /** read object fields by alias (requests) or by name (a handler's return value) */
+  readonly keys: "alias" | "name";
+  /** schemas being generated: a recursive one is refused */
+  readonly open: Set<unknown>;
+}
+
+/** Writes the accept-path of one schema node reading variable `v`; returns the output's variable. */
+export type EmitChild = (schema: unknown, v: string, cx: Context) => string;

@@ -3,20 +3,14 @@ import { aliasOf } from "./aliases.js";
 import { compileNode } from "./compile.js";
 import { arrayChecksKnown, lengthLimits, setKey } from "./compile-compound.js";
 import { describeSchema } from "./describe.js";
-import { ACCEPT_FAIL, Emitter, stringLiteral, Unsupported } from "./generate-emit.js";
+import { ACCEPT_FAIL, type Context, Emitter, stringLiteral, Unsupported } from "./generate-emit.js";
 import { LEAVES } from "./generate-leaf.js";
+import { emitUnion } from "./generate-union.js";
 import type { FieldKeys, InputKind } from "./types.js";
 import { isZod, type ZodLike } from "./zod-def.js";
 
 /** The output value of an accepted input, or ACCEPT_FAIL: then the interpreter decides. */
 export type Accept = (input: unknown) => unknown;
-
-interface Context {
-  readonly e: Emitter;
-  readonly keys: FieldKeys;
-  /** schemas being generated: a recursive one is refused */
-  readonly open: Set<unknown>;
-}
 
 /** Writes the accept-path of one schema node reading variable `v`; returns the output's variable. */
 function emit(schema: unknown, v: string, cx: Context): string {
@@ -29,6 +23,7 @@ function emit(schema: unknown, v: string, cx: Context): string {
     if (leaf !== undefined) return leaf(schema, v, cx.e);
     if (type === "object") return emitObject(schema, v, cx);
     if (type === "array") return emitArray(schema, v, cx);
+    if (type === "union") return emitUnion(schema, v, cx, emit);
     return emitWrapper(schema, v, cx);
   } finally {
     cx.open.delete(schema);
@@ -197,7 +192,7 @@ function generationAllowed(): boolean {
 
 /**
  * The accept-path of a schema as one generated function, or null when the schema has a kind
- * the generator leaves to the interpreter (unions, transforms, refinements, recursion, dates…),
+ * the generator leaves to the interpreter (transforms, refinements, recursion, dates, records…),
  * when Zod's `jitless` is set, or where `new Function` is refused (CSP, Workers).
  * @example generateAccept(z.object({ id: z.int() }), "json", "alias")?.({ id: 1 }) // { id: 1 }
  */
@@ -218,7 +213,7 @@ export function generateAccept(schema: unknown, input: InputKind, keys: FieldKey
     throw error;
   }
   const hoisted = e.constants.map((_, i) => `const k${i} = constants[${i}];`).join("\n");
-  const source = `"use strict";\n${hoisted}\nreturn function accept(input) {\n${e.lines.join("\n")}\n};`;
+  const source = `"use strict";\n${hoisted}\n${e.functions.join("\n")}\nreturn function accept(input) {\n${e.lines.join("\n")}\n};`;
   try {
     return new Function("FAIL", "constants", source)(ACCEPT_FAIL, e.constants) as Accept;
   } catch {

@@ -184,9 +184,42 @@ describe("generated wrappers and containers", () => {
   });
 });
 
+describe("generated unions", () => {
+  it("smart mode: an exact match first, then members in order with conversions", () => {
+    const inputs = ["1", 1, 1.5, "1.5", true, "x", null, undefined, [], {}];
+    expectSameVerdicts(z.union([z.int(), z.string()]), inputs);
+    expectSameVerdicts(z.union([z.string(), z.int()]), inputs);
+    expectSameVerdicts(z.union([z.number(), z.boolean(), z.null()]), inputs, "string");
+    expectSameVerdicts(z.string().nullable().or(z.int()), inputs);
+    expect(generateAccept(z.union([z.int(), z.string()]), "json", "alias")!("1")).toBe("1");
+  });
+
+  it("discriminated: the member the tag picks, read by alias or by name", () => {
+    const Pet = z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("cat"), lives: z.int() }),
+      z.object({ kind: z.literal("dog"), name: z.string() }),
+    ]);
+    const inputs = [
+      { kind: "cat", lives: "9" },
+      { kind: "dog", name: "Rex", extra: 1 },
+      { kind: "dog", lives: 9 },
+      { kind: "fish" },
+      { lives: 9 },
+      null,
+      [],
+    ];
+    expectSameVerdicts(Pet, inputs);
+    expectSameVerdicts(Pet.nullable(), inputs);
+    expect(generateAccept(Pet, "json", "alias")!({ kind: "cat", lives: "9" })).toEqual({
+      kind: "cat",
+      lives: 9,
+    });
+  });
+});
+
 describe("what is left to the interpreter", () => {
   it.each([
-    ["union", z.union([z.string(), z.number()])],
+    ["refined union", z.union([z.string(), z.number()]).refine(() => true)],
     ["transform", z.string().transform((s) => s.length)],
     ["refinement", z.string().refine((s) => s !== "x")],
     ["object refinement", z.object({ a: z.int() }).refine((o) => o.a > 0)],

@@ -159,6 +159,41 @@ const anyCase: fc.Arbitrary<Case> = fc.letrec<{ node: Case }>((tie) => ({
         return { schema, input: fc.oneof(inner.input, fc.constantFrom(undefined, null)) };
       }),
     fc
+      .record({
+        members: fc.array(tie("node"), { minLength: 1, maxLength: 3 }),
+        nullable: fc.boolean(),
+      })
+      .map(({ members, nullable }): Case => {
+        const options = members.map((m) => m.schema);
+        const schema = z.union(nullable ? [...options, z.null()] : options);
+        return { schema, input: fc.oneof(...members.map((m) => m.input), fc.constant(null)) };
+      }),
+    fc
+      .tuple(tie("node"), tie("node"), fc.constantFrom("kind", "__proto__", '"];x//'))
+      .map(([x, y, tag]): Case => {
+        const member = (kind: string, c: Case) =>
+          z.object(
+            buildObject([
+              [tag, z.literal(kind)],
+              ["v", c.schema],
+            ]) as z.ZodRawShape,
+          );
+        const schema = z.discriminatedUnion(tag, [member("x", x), member("y", y)] as never);
+        const input = fc
+          .tuple(fc.constantFrom("x", "y", "z", undefined), fc.oneof(x.input, y.input))
+          .map(([kind, v]) =>
+            buildObject(
+              kind === undefined
+                ? [["v", v]]
+                : [
+                    [tag, kind],
+                    ["v", v],
+                  ],
+            ),
+          );
+        return { schema, input };
+      }),
+    fc
       .record({ item: tie("node"), min: fc.option(fc.nat(2)), max: fc.option(fc.nat(4)) })
       .map(({ item, min, max }): Case => {
         let schema = z.array(item.schema);
