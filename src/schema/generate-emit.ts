@@ -24,10 +24,10 @@ export class Emitter {
   /** a constant's variable name in the generated code (hoisted out of the accept function) */
   constant(value: unknown): string {
     this.constants.push(value);
-    return `k${this.constants.length - 1}`;
+    return `K${this.constants.length - 1}`;
   }
 
-  /** a variable name unused so far */
+  /** a variable name unused so far (a lower-case prefix: constants are K0, K1…) */
   fresh(prefix = "v"): string {
     return `${prefix}${this.#names++}`;
   }

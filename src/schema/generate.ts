@@ -24,6 +24,8 @@ function emit(schema: unknown, v: string, cx: Context): string {
     if (type === "object") return emitObject(schema, v, cx);
     if (type === "array") return emitArray(schema, v, cx);
     if (type === "union") return emitUnion(schema, v, cx, emit);
+    if (type === "record") return emitRecord(schema, v, cx);
+    if (type === "tuple") return emitTuple(schema, v, cx);
     return emitWrapper(schema, v, cx);
   } finally {
     cx.open.delete(schema);
@@ -91,6 +93,55 @@ function emitArray(schema: ZodLike, v: string, cx: Context): string {
   const r = emit(schema._zod.def.element, item, cx);
   e.line(`${out}[${i}] = ${r};`);
   e.line("}");
+  return out;
+}
+
+/** `z.record`: every own key through the key schema, its value through the value schema. */
+function emitRecord(schema: ZodLike, v: string, cx: Context): string {
+  if ((schema._zod.def.checks ?? []).length > 0) throw new Unsupported("record checks");
+  const e = cx.e;
+  const [out, key] = [e.fresh("r"), e.fresh("k")];
+  e.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return FAIL;`);
+  e.line(`const ${out} = {};`);
+  e.line(`for (const ${key} of Object.keys(${v})) {`);
+  const k = emit(schema._zod.def.keyType, key, cx);
+  const item = e.fresh("x");
+  e.line(`const ${item} = ${v}[${key}];`);
+  const r = emit(schema._zod.def.valueType, item, cx);
+  e.line(`${e.constant(setKey)}(${out}, String(${k}), ${r});`);
+  e.line("}");
+  return out;
+}
+
+/** `z.tuple`: fixed positions (absent ones only if optional), then `rest` items. */
+function emitTuple(schema: ZodLike, v: string, cx: Context): string {
+  const def = schema._zod.def;
+  if ((def.checks ?? []).length > 0) throw new Unsupported("tuple checks");
+  const items = def.items as unknown[];
+  const e = cx.e;
+  const [n, out] = [e.fresh("n"), e.fresh("a")];
+  e.line(`if (!Array.isArray(${v})) return FAIL;`);
+  e.line(`const ${n} = ${v}.length;`);
+  if (!def.rest) e.line(`if (${n} > ${items.length}) return FAIL;`);
+  e.line(`const ${out} = [];`);
+  for (const [i, item] of items.entries()) {
+    const x = e.fresh("x");
+    e.line(`const ${x} = ${v}[${i}];`);
+    // a position past the input's end: missing unless its schema accepts absence
+    if (!compileNode(item).acceptsUndefined) e.line(`if (${i} >= ${n}) return FAIL;`);
+    const r = e.fresh("w");
+    e.line(`let ${r};`);
+    block(r, cx, () => emit(item, x, cx));
+    e.line(`if (${i} < ${n} || ${r} !== undefined) ${out}.push(${r});`);
+  }
+  if (def.rest) {
+    const i = e.fresh("i");
+    e.line(`for (let ${i} = ${items.length}; ${i} < ${n}; ${i}++) {`);
+    const x = e.fresh("x");
+    e.line(`const ${x} = ${v}[${i}];`);
+    e.line(`${out}.push(${emit(def.rest, x, cx)});`);
+    e.line("}");
+  }
   return out;
 }
 
@@ -192,7 +243,7 @@ function generationAllowed(): boolean {
 
 /**
  * The accept-path of a schema as one generated function, or null when the schema has a kind
- * the generator leaves to the interpreter (transforms, refinements, recursion, dates, records…),
+ * the generator leaves to the interpreter (transforms, refinements, recursion, dates, bigint…),
  * when Zod's `jitless` is set, or where `new Function` is refused (CSP, Workers).
  * @example generateAccept(z.object({ id: z.int() }), "json", "alias")?.({ id: 1 }) // { id: 1 }
  */
@@ -212,7 +263,7 @@ export function generateAccept(schema: unknown, input: InputKind, keys: FieldKey
     if (error instanceof Unsupported) return null;
     throw error;
   }
-  const hoisted = e.constants.map((_, i) => `const k${i} = constants[${i}];`).join("\n");
+  const hoisted = e.constants.map((_, i) => `const K${i} = constants[${i}];`).join("\n");
   const source = `"use strict";\n${hoisted}\n${e.functions.join("\n")}\nreturn function accept(input) {\n${e.lines.join("\n")}\n};`;
   try {
     return new Function("FAIL", "constants", source)(ACCEPT_FAIL, e.constants) as Accept;

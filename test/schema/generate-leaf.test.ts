@@ -217,6 +217,24 @@ describe("generated unions", () => {
   });
 });
 
+describe("generated records and tuples", () => {
+  it("records: every own key and value converted, __proto__ kept as data", () => {
+    const schema = z.record(z.string().min(2), z.int());
+    const hostile = JSON.parse('{"__proto__": 1, "ab": "2"}');
+    expectSameVerdicts(schema, [{}, { ab: "1", cd: 2 }, { a: 1 }, { ab: 1.5 }, hostile, [], null]);
+    const out = generateAccept(schema, "json", "alias")!(hostile) as object;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(JSON.stringify(out)).toBe('{"__proto__":1,"ab":2}');
+  });
+
+  it("tuples: positions, optional trailing ones, rest items", () => {
+    const inputs = [[], [1], [1, "a"], [1, "a", true], ["1", "a", "yes", false], {}, "1"];
+    expectSameVerdicts(z.tuple([z.int(), z.string()]), inputs);
+    expectSameVerdicts(z.tuple([z.int(), z.string().optional()]), inputs);
+    expectSameVerdicts(z.tuple([z.int()]).rest(z.boolean()), inputs);
+  });
+});
+
 describe("what is left to the interpreter", () => {
   it.each([
     ["refined union", z.union([z.string(), z.number()]).refine(() => true)],
@@ -225,8 +243,8 @@ describe("what is left to the interpreter", () => {
     ["object refinement", z.object({ a: z.int() }).refine((o) => o.a > 0)],
     ["catchall schema", z.object({}).catchall(z.int())],
     ["date", z.date()],
-    ["record", z.record(z.string(), z.int())],
-    ["tuple", z.tuple([z.int()])],
+    ["refined record", z.record(z.string(), z.int()).refine(() => true)],
+    ["refined tuple", z.tuple([z.int()]).refine(() => true)],
     ["catch", z.int().catch(0)],
     ["lazy", z.lazy(() => z.int())],
     ["bigint", z.bigint()],

@@ -193,6 +193,30 @@ const anyCase: fc.Arbitrary<Case> = fc.letrec<{ node: Case }>((tie) => ({
           );
         return { schema, input };
       }),
+    fc.record({ key: stringCase, value: tie("node") }).map(
+      ({ key, value }): Case => ({
+        schema: z.record(key.schema as z.ZodString, value.schema),
+        input: fc
+          .array(
+            fc.tuple(fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 4 })), value.input),
+            {
+              maxLength: 4,
+            },
+          )
+          .map(buildObject),
+      }),
+    ),
+    fc
+      .record({ items: fc.array(tie("node"), { maxLength: 3 }), rest: fc.option(tie("node")) })
+      .map(({ items, rest }): Case => {
+        const base = z.tuple(items.map((c) => c.schema) as [z.ZodType]);
+        const schema = rest === null ? base : base.rest(rest.schema);
+        const any = fc.oneof(
+          ...[...items, ...(rest === null ? [] : [rest])].map((c) => c.input),
+          fc.constant(1),
+        );
+        return { schema, input: fc.array(any, { maxLength: 5 }) };
+      }),
     fc
       .record({ item: tie("node"), min: fc.option(fc.nat(2)), max: fc.option(fc.nat(4)) })
       .map(({ item, min, max }): Case => {
