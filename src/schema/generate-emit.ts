@@ -4,6 +4,8 @@
  * fresh variable names, and the refusal thrown for a schema the generator does not handle.
  */
 
+import type { ZodCheckLike } from "./zod-def.js";
+
 /** Returned by a generated accept function for any input it does not accept. */
 export const ACCEPT_FAIL: unique symbol = Symbol("accept-fail");
 
@@ -82,3 +84,32 @@ export interface Context {
 
 /** Writes the accept-path of one schema node reading variable `v`; returns the output's variable. */
 export type EmitChild = (schema: unknown, v: string, cx: Context) => string;
+
+/**
+ * Zod checks with no generated code (`.refine`, `.startsWith`…), run as the interpreter runs them
+ * (fallback.ts) on the converted value: the value (overwrites applied) or ACCEPT_FAIL.
+ */
+function checksRunner(checks: readonly ZodCheckLike[]): (value: unknown) => unknown {
+  const runners = checks.map((c) => c._zod.check).filter((fn) => typeof fn === "function");
+  return (value) => {
+    const payload = { value, issues: [] as unknown[] };
+    for (const check of runners) {
+      const result = check(payload);
+      if (result instanceof Promise) {
+        // the interpreter refuses async checks with its own error
+        result.catch(() => {});
+        return ACCEPT_FAIL;
+      }
+    }
+    return payload.issues.length === 0 ? payload.value : ACCEPT_FAIL;
+  };
+}
+
+/** Writes the run of `checks` on variable `out`; returns the variable holding the result. */
+export function emitChecks(checks: readonly ZodCheckLike[], out: string, e: Emitter): string {
+  if (checks.length === 0) return out;
+  const r = e.fresh("h");
+  e.line(`const ${r} = ${e.constant(checksRunner(checks))}(${out});`);
+  e.line(`if (${r} === FAIL) return FAIL;`);
+  return r;
+}

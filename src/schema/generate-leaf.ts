@@ -1,7 +1,7 @@
 import { codePointLength, parseBoolString, parseFloatString, parseIntString } from "./coerce.js";
 import { FORMAT_RANGES } from "./compile-number.js";
 import { FORMAT_ERRORS } from "./compile-string.js";
-import { type Emitter, numberLiteral, Unsupported } from "./generate-emit.js";
+import { type Emitter, emitChecks, numberLiteral } from "./generate-emit.js";
 import { linearTest } from "./linear-pattern.js";
 import { checksOf, type ZodCheckLike, type ZodLike } from "./zod-def.js";
 
@@ -28,6 +28,7 @@ export function emitString(schema: ZodLike, v: string, e: Emitter): string {
   type Test = (s: string) => string;
   const tests: Test[] = [];
   const overwrites: string[] = [];
+  const unknown: ZodCheckLike[] = [];
   const length = e.constant(codePointLength);
   // at least n code points: sure when the UTF-16 length is 2n or more, each pair counting one
   const min =
@@ -55,27 +56,32 @@ export function emitString(schema: ZodLike, v: string, e: Emitter): string {
     ) {
       const valid = e.constant(formatCheck(check));
       tests.push((s) => `if (!${valid}(${s})) return FAIL;`);
-    } else throw new Unsupported(`string check ${d.check}`);
+    } else unknown.push(check);
   }
   e.line(`if (typeof ${v} !== "string") return FAIL;`);
-  if (tests.length === 0 && overwrites.length === 0) return v;
+  if (tests.length === 0 && overwrites.length === 0) return emitChecks(unknown, v, e);
   const s = e.fresh("s");
   e.line(`let ${s} = ${v};`);
   for (const tx of overwrites) e.line(`${s} = ${tx}(${s});`);
   for (const test of tests) e.line(test(s));
-  return s;
+  // what the interpreter runs after its own tests pass (`.startsWith`, `.refine`…)
+  return emitChecks(unknown, s, e);
 }
 
 /** `z.number()` / `z.int()`: lax conversions, then every bound. */
 export function emitNumber(schema: ZodLike, v: string, e: Emitter): string {
   let isInt = false;
+  const unknown: ZodCheckLike[] = [];
   // each: the condition under which the converted number `n` fails
   const conditions: ((n: string) => string)[] = [];
   for (const check of checksOf(schema)) {
     const d = check._zod.def;
     if (d.check === "number_format") {
       const range = FORMAT_RANGES[d.format as string];
-      if (range === undefined) throw new Unsupported(`number format ${d.format}`);
+      if (range === undefined) {
+        unknown.push(check);
+        continue;
+      }
       isInt ||= range[2];
       const [low, high] = [numberLiteral(range[0]), numberLiteral(range[1])];
       conditions.push(
@@ -97,7 +103,7 @@ export function emitNumber(schema: ZodLike, v: string, e: Emitter): string {
         (n) =>
           `(Math.abs(${n} % ${step}) > 1e-9 && Math.abs(Math.abs(${n} % ${step}) - Math.abs(${step})) > 1e-9)`,
       );
-    } else throw new Unsupported(`number check ${d.check}`);
+    } else unknown.push(check);
   }
   const n = e.fresh("n");
   e.line(`let ${n};`);
@@ -120,12 +126,11 @@ export function emitNumber(schema: ZodLike, v: string, e: Emitter): string {
   e.line(`else if (typeof ${v} === "bigint") ${n} = Number(${v});`);
   e.line("else return FAIL;");
   for (const condition of conditions) e.line(`if (${condition(n)}) return FAIL;`);
-  return n;
+  return emitChecks(unknown, n, e);
 }
 
 /** `z.boolean()`: true/false, 1/0, and pydantic's words from strings. */
 export function emitBoolean(schema: ZodLike, v: string, e: Emitter): string {
-  if (checksOf(schema).length > 0) throw new Unsupported("boolean checks");
   const b = e.fresh("b");
   const parse = e.constant(parseBoolString);
   e.line(`let ${b};`);
@@ -136,7 +141,7 @@ export function emitBoolean(schema: ZodLike, v: string, e: Emitter): string {
   e.line(`else if (${v} === 1) ${b} = true;`);
   e.line(`else if (${v} === 0) ${b} = false;`);
   e.line("else return FAIL;");
-  return b;
+  return emitChecks(checksOf(schema), b, e);
 }
 
 /** `z.enum` / `z.literal`: a member, or a numeric member's string form ("1" -> 1). */
@@ -166,12 +171,9 @@ function emitUndefined(_schema: ZodLike, v: string, e: Emitter): string {
 
 type Leaf = (schema: ZodLike, v: string, e: Emitter) => string;
 
-/** a leaf without checks of its own; a refined one (`z.enum([...]).refine(...)`) is refused */
-function unrefined(leaf: Leaf): Leaf {
-  return (schema, v, e) => {
-    if (checksOf(schema).length > 0) throw new Unsupported(`${schema._zod.def.type} checks`);
-    return leaf(schema, v, e);
-  };
+/** a leaf, then its checks (`z.enum([...]).refine(...)`), as the interpreter's withAllChecks */
+function refined(leaf: Leaf): Leaf {
+  return (schema, v, e) => emitChecks(checksOf(schema), leaf(schema, v, e), e);
 }
 
 /** the leaf kinds generated here, by Zod def type */
@@ -179,14 +181,14 @@ export const LEAVES: Record<string, Leaf> = {
   string: emitString,
   number: emitNumber,
   boolean: emitBoolean,
-  enum: unrefined(emitChoice),
-  literal: unrefined(emitChoice),
-  null: unrefined((_schema, v, e) => {
+  enum: refined(emitChoice),
+  literal: refined(emitChoice),
+  null: refined((_schema, v, e) => {
     e.line(`if (${v} !== null) return FAIL;`);
     return v;
   }),
-  undefined: unrefined(emitUndefined),
-  void: unrefined(emitUndefined),
-  any: unrefined((_schema, v) => v),
-  unknown: unrefined((_schema, v) => v),
+  undefined: refined(emitUndefined),
+  void: refined(emitUndefined),
+  any: refined((_schema, v) => v),
+  unknown: refined((_schema, v) => v),
 };

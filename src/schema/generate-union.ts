@@ -20,7 +20,6 @@ function memberFunction(member: unknown, cx: Context, emit: EmitChild): string {
  */
 export function emitUnion(schema: ZodLike, v: string, cx: Context, emit: EmitChild): string {
   const def = schema._zod.def;
-  if ((def.checks ?? []).length > 0) throw new Unsupported("union checks");
   const options = def.options as unknown[];
   if (!options.every(isZod)) throw new Unsupported("a member that is not a Zod schema");
   const isNull = (o: unknown) => (o as ZodLike)._zod.def.type === "null";

@@ -1,13 +1,20 @@
 import { config } from "zod/v4/core";
 import { aliasOf } from "./aliases.js";
 import { compileNode } from "./compile.js";
-import { arrayChecksKnown, lengthLimits, setKey } from "./compile-compound.js";
+import { lengthLimits, setKey } from "./compile-compound.js";
 import { describeSchema } from "./describe.js";
-import { ACCEPT_FAIL, type Context, Emitter, stringLiteral, Unsupported } from "./generate-emit.js";
+import {
+  ACCEPT_FAIL,
+  type Context,
+  Emitter,
+  emitChecks,
+  stringLiteral,
+  Unsupported,
+} from "./generate-emit.js";
 import { LEAVES } from "./generate-leaf.js";
 import { emitUnion } from "./generate-union.js";
 import type { FieldKeys, InputKind } from "./types.js";
-import { isZod, type ZodLike } from "./zod-def.js";
+import { checksOf, isZod, type ZodLike } from "./zod-def.js";
 
 /** The output value of an accepted input, or ACCEPT_FAIL: then the interpreter decides. */
 export type Accept = (input: unknown) => unknown;
@@ -21,14 +28,34 @@ function emit(schema: unknown, v: string, cx: Context): string {
     const type = schema._zod.def.type;
     const leaf = LEAVES[type];
     if (leaf !== undefined) return leaf(schema, v, cx.e);
-    if (type === "object") return emitObject(schema, v, cx);
-    if (type === "array") return emitArray(schema, v, cx);
-    if (type === "union") return emitUnion(schema, v, cx, emit);
-    if (type === "record") return emitRecord(schema, v, cx);
-    if (type === "tuple") return emitTuple(schema, v, cx);
-    return emitWrapper(schema, v, cx);
+    const out = emitCompound(schema, v, cx);
+    // refinements (`.refine`, `.superRefine`) after the value is built, as the interpreter's
+    // withAllChecks; an array's length limits are its own
+    const checks = checksOf(schema).filter(
+      (c) => type !== "array" || !LENGTH_CHECKS.has(c._zod.def.check ?? ""),
+    );
+    return emitChecks(checks, out, cx.e);
   } finally {
     cx.open.delete(schema);
+  }
+}
+
+const LENGTH_CHECKS = new Set(["min_length", "max_length", "length_equals"]);
+
+function emitCompound(schema: ZodLike, v: string, cx: Context): string {
+  switch (schema._zod.def.type) {
+    case "object":
+      return emitObject(schema, v, cx);
+    case "array":
+      return emitArray(schema, v, cx);
+    case "union":
+      return emitUnion(schema, v, cx, emit);
+    case "record":
+      return emitRecord(schema, v, cx);
+    case "tuple":
+      return emitTuple(schema, v, cx);
+    default:
+      return emitWrapper(schema, v, cx);
   }
 }
 
@@ -43,7 +70,6 @@ function block(out: string, cx: Context, inner: () => string): void {
 function emitWrapper(schema: ZodLike, v: string, cx: Context): string {
   const def = schema._zod.def;
   const e = cx.e;
-  if ((def.checks ?? []).length > 0) throw new Unsupported(`${def.type} checks`);
   if (def.type === "nonoptional") return emit(def.innerType, v, cx);
   const r = e.fresh("w");
   e.line(`let ${r};`);
@@ -77,7 +103,6 @@ function emitWrapper(schema: ZodLike, v: string, cx: Context): string {
 }
 
 function emitArray(schema: ZodLike, v: string, cx: Context): string {
-  if (!arrayChecksKnown(schema)) throw new Unsupported("array checks");
   const { min, max } = lengthLimits(schema);
   const e = cx.e;
   const [n, out, i] = [e.fresh("n"), e.fresh("a"), e.fresh("i")];
@@ -98,7 +123,6 @@ function emitArray(schema: ZodLike, v: string, cx: Context): string {
 
 /** `z.record`: every own key through the key schema, its value through the value schema. */
 function emitRecord(schema: ZodLike, v: string, cx: Context): string {
-  if ((schema._zod.def.checks ?? []).length > 0) throw new Unsupported("record checks");
   const e = cx.e;
   const [out, key] = [e.fresh("r"), e.fresh("k")];
   e.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return FAIL;`);
@@ -116,7 +140,6 @@ function emitRecord(schema: ZodLike, v: string, cx: Context): string {
 /** `z.tuple`: fixed positions (absent ones only if optional), then `rest` items. */
 function emitTuple(schema: ZodLike, v: string, cx: Context): string {
   const def = schema._zod.def;
-  if ((def.checks ?? []).length > 0) throw new Unsupported("tuple checks");
   const items = def.items as unknown[];
   const e = cx.e;
   const [n, out] = [e.fresh("n"), e.fresh("a")];
@@ -181,7 +204,6 @@ const OBJECT_PROTOTYPE = Object.prototype as unknown as Record<string, unknown>;
  */
 function emitObject(schema: ZodLike, v: string, cx: Context): string {
   const def = schema._zod.def;
-  if ((def.checks ?? []).length > 0) throw new Unsupported("object checks");
   const extras = extrasOf(schema);
   const shape = def.shape as Record<string, unknown>;
   const keys = Object.keys(shape);
@@ -243,7 +265,7 @@ function generationAllowed(): boolean {
 
 /**
  * The accept-path of a schema as one generated function, or null when the schema has a kind
- * the generator leaves to the interpreter (transforms, refinements, recursion, dates, bigint…),
+ * the generator leaves to the interpreter (transforms, recursion, dates, bigint, catch…),
  * when Zod's `jitless` is set, or where `new Function` is refused (CSP, Workers).
  * @example generateAccept(z.object({ id: z.int() }), "json", "alias")?.({ id: 1 }) // { id: 1 }
  */

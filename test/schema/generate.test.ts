@@ -142,7 +142,7 @@ const anyCase: fc.Arbitrary<Case> = fc.letrec<{ node: Case }>((tie) => ({
     fc
       .record({
         inner: tie("node"),
-        wrap: fc.constantFrom("optional", "nullable", "default", "readonly", "prefault"),
+        wrap: fc.constantFrom("optional", "nullable", "default", "readonly", "prefault", "refine"),
       })
       .map(({ inner, wrap }): Case => {
         const s = inner.schema;
@@ -151,11 +151,14 @@ const anyCase: fc.Arbitrary<Case> = fc.letrec<{ node: Case }>((tie) => ({
             ? s.optional()
             : wrap === "nullable"
               ? s.nullable()
-              : wrap === "readonly"
-                ? s.readonly()
-                : wrap === "prefault"
-                  ? s.prefault("1" as never)
-                  : (s as z.ZodString).default("a" as never);
+              : wrap === "refine"
+                ? // a pure refinement that refuses about a third of what it sees
+                  s.refine((v) => JSON.stringify(v ?? null).length % 3 !== 0)
+                : wrap === "readonly"
+                  ? s.readonly()
+                  : wrap === "prefault"
+                    ? s.prefault("1" as never)
+                    : (s as z.ZodString).default("a" as never);
         return { schema, input: fc.oneof(inner.input, fc.constantFrom(undefined, null)) };
       }),
     fc
