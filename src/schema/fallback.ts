@@ -33,7 +33,8 @@ function report(
   run.path.length -= keys.length;
 }
 
-function asyncUnsupported(): never {
+/** Throws the error an async refinement or transform gets: validation here is synchronous. */
+export function asyncUnsupported(): never {
   throw new TypeError(
     "Tailor validates synchronously: an async refinement or transform cannot be used in a " +
       "request or response schema. Move the async work into a dependency or the handler.",

@@ -4,6 +4,7 @@
  * fresh variable names, and the refusal thrown for a schema the generator does not handle.
  */
 
+import { asyncUnsupported } from "./fallback.js";
 import type { ZodCheckLike } from "./zod-def.js";
 
 /** Returned by a generated accept function for any input it does not accept. */
@@ -96,9 +97,9 @@ function checksRunner(checks: readonly ZodCheckLike[]): (value: unknown) => unkn
     for (const check of runners) {
       const result = check(payload);
       if (result instanceof Promise) {
-        // the interpreter refuses async checks with its own error
+        // refused as the interpreter refuses it: a union must not try its next member instead
         result.catch(() => {});
-        return ACCEPT_FAIL;
+        asyncUnsupported();
       }
     }
     return payload.issues.length === 0 ? payload.value : ACCEPT_FAIL;

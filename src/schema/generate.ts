@@ -105,16 +105,17 @@ function emitWrapper(schema: ZodLike, v: string, cx: Context): string {
 function emitArray(schema: ZodLike, v: string, cx: Context): string {
   const { min, max } = lengthLimits(schema);
   const e = cx.e;
-  const [n, out, i] = [e.fresh("n"), e.fresh("a"), e.fresh("i")];
-  // a Set (which the interpreter reads as a list) is left to the interpreter
-  e.line(`if (!Array.isArray(${v})) return FAIL;`);
-  e.line(`const ${n} = ${v}.length;`);
+  const [items, n, out, i] = [e.fresh("l"), e.fresh("n"), e.fresh("a"), e.fresh("i")];
+  // a Set is read as a list, as the interpreter reads it (a union must not pass it on)
+  e.line(`const ${items} = Array.isArray(${v}) ? ${v} : ${v} instanceof Set ? [...${v}] : null;`);
+  e.line(`if (${items} === null) return FAIL;`);
+  e.line(`const ${n} = ${items}.length;`);
   if (max !== Number.POSITIVE_INFINITY) e.line(`if (${n} > ${max}) return FAIL;`);
   if (min > 0) e.line(`if (${n} < ${min}) return FAIL;`);
   e.line(`const ${out} = new Array(${n});`);
   e.line(`for (let ${i} = 0; ${i} < ${n}; ${i}++) {`);
   const item = e.fresh("x");
-  e.line(`const ${item} = ${v}[${i}];`);
+  e.line(`const ${item} = ${items}[${i}];`);
   const r = emit(schema._zod.def.element, item, cx);
   e.line(`${out}[${i}] = ${r};`);
   e.line("}");

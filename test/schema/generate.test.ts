@@ -226,7 +226,14 @@ const anyCase: fc.Arbitrary<Case> = fc.letrec<{ node: Case }>((tie) => ({
         let schema = z.array(item.schema);
         if (min !== null) schema = schema.min(min);
         if (max !== null) schema = schema.max(max);
-        return { schema, input: fc.array(item.input, { maxLength: 5 }) };
+        const list = fc.array(item.input, { maxLength: 5 });
+        return {
+          schema,
+          input: fc.oneof(
+            { weight: 4, arbitrary: list },
+            list.map((a) => new Set(a)),
+          ),
+        };
       }),
     fc
       .record({
@@ -280,7 +287,7 @@ function makeUp(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
   const proto = Object.getPrototypeOf(value);
   return {
-    proto: proto === Object.prototype ? "Object" : proto === Array.prototype ? "Array" : proto,
+    proto: proto === null ? "null" : String(proto.constructor?.name),
     frozen: Object.isFrozen(value),
     own: Reflect.ownKeys(value).map((k) => [
       String(k),
