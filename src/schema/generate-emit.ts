@@ -96,11 +96,8 @@ function checksRunner(checks: readonly ZodCheckLike[]): (value: unknown) => unkn
     const payload = { value, issues: [] as unknown[] };
     for (const check of runners) {
       const result = check(payload);
-      if (result instanceof Promise) {
-        // refused as the interpreter refuses it: a union must not try its next member instead
-        result.catch(() => {});
-        asyncUnsupported();
-      }
+      // refused as the interpreter refuses it: a union must not try its next member instead
+      if (result instanceof Promise) asyncUnsupported(result);
     }
     return payload.issues.length === 0 ? payload.value : ACCEPT_FAIL;
   };
