@@ -87,9 +87,40 @@ function re2Error(re: RegExp): string | null {
 
 /**
  * Pushes the schemas a node holds (wrapped, piped, fields, items, members, a lazy schema's
- * target) onto `stack`, with no array of its own: registration walks every param's tree
+ * target) onto `stack`. The common types name their children; probing every child key of every
+ * def (a missed property lookup on defs of a dozen shapes) tripled the walk's cost.
  */
 function pushChildren(def: ZodLike["_zod"]["def"], stack: unknown[]): void {
+  switch (def.type) {
+    case "string":
+    case "number":
+    case "int":
+    case "boolean":
+    case "bigint":
+    case "literal":
+    case "enum":
+    case "null":
+    case "undefined":
+    case "date":
+    case "any":
+    case "unknown":
+      return;
+    case "object": {
+      if (def.catchall !== undefined) stack.push(def.catchall);
+      const shape = def.shape as Record<string, unknown>;
+      for (const key in shape) stack.push(shape[key]);
+      return;
+    }
+    case "array":
+      stack.push(def.element);
+      return;
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+      stack.push(def.innerType);
+      return;
+  }
   if (def.type === "lazy") stack.push(def.getter());
   for (const key of CHILD_KEYS) if (def[key] !== undefined) stack.push(def[key]);
   const shape = def.shape as Record<string, unknown> | undefined;
