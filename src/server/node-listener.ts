@@ -68,6 +68,7 @@ export function createNodeListener(
   const { accessLog, trustedProxies } = options;
   const requestId = options.requestId ?? accessLog !== undefined;
   const adapter = trustedProxies === undefined ? nodeAdapter : proxiedAdapter;
+  const answersThroughSink = app.answersThroughSink === true;
 
   const track = (work: Promise<void>) => {
     state.pending.add(work);
@@ -154,7 +155,7 @@ export function createNodeListener(
       req.headers,
       scheme ?? schemeOf(req),
     );
-    ctx.sink = sink;
+    if (answersThroughSink) ctx.sink = sink;
     if (accessLog !== undefined && id !== undefined)
       logAccessWhenDone(accessLog, req, res, () => clientText(ctx), id);
     let response: MaybePromise<OutgoingResponse>;

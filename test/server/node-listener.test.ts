@@ -212,6 +212,31 @@ describe("the node:http listener, answering through the sink", () => {
     ]);
   });
 
+  it("leaves the answer to a handler object that wraps an app and edits its answers", async () => {
+    const app = makeApp();
+    const wrapper = {
+      logger: app.logger,
+      startup: () => app.startup(),
+      shutdown: () => app.shutdown(),
+      async handle(ctx: RequestContext) {
+        const response = await app.handle(ctx);
+        response.headers["x-wrapped"] = "1";
+        return response;
+      },
+    };
+    const running = await serve(wrapper, { port: 0, logLevel: "silent" });
+    try {
+      const r = await fetch(`${running.url}/me`, { headers: { connection: "close" } });
+      expect([r.status, r.headers.get("x-wrapped"), await r.json()]).toEqual([
+        200,
+        "1",
+        { user: "alice" },
+      ]);
+    } finally {
+      await running.close();
+    }
+  });
+
   it("still answers an HTTPException of a dependency route", async () => {
     const r = await fetch(`${server.url}/denied`);
     expect([r.status, await r.json()]).toEqual([401, { detail: "no" }]);
