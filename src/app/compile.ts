@@ -136,7 +136,17 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
   } else {
     const decoded = (ctx: RequestContext, received: unknown) =>
       proceed(ctx, extractor.decodeBody(ctx, received));
-    // the body's one .then settles the request
+    /** `proceed`, settled: an async dependency's own .then settles, no .then chained after it */
+    const proceedSettled = (ctx: RequestContext, received: unknown, settle: Settle) => {
+      const body = extractor.decodeBody(ctx, received);
+      if (!solver.hasDependencies) return settleAnswer(proceed(ctx, body), ctx, settle);
+      const args = newArgs(solver.nodeCount);
+      const failure = extractor.extract(ctx, body, args);
+      const response = solver.solve(ctx, body, args, failure, settle);
+      // a promise from a settling solve is settled already
+      return isThenable<OutgoingResponse>(response) ? response : settle.finish(response, ctx);
+    };
+    // the body's one .then settles the request (or hands it to an async dependency's)
     const settled: CompiledRoute = (ctx, fail) => {
       const reading = extractor.readBody(ctx);
       if (fail === undefined) return reading.then((received) => decoded(ctx, received));
@@ -144,13 +154,11 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
       if (ctx.sink !== undefined) ctx.sinkTaken = true;
       return reading.then(
         (received) => {
-          let response: MaybePromise<OutgoingResponse>;
           try {
-            response = decoded(ctx, received);
+            return proceedSettled(ctx, received, settle);
           } catch (error) {
             return settle.fail(ctx, error);
           }
-          return settleAnswer(response, ctx, settle);
         },
         (error: unknown) => settle.fail(ctx, error),
       );

@@ -39,6 +39,11 @@ function makeApp(): App {
     (a) => a,
   );
   app.get("/me", { params: { user: Depends(user) } }, ({ user }) => ({ user }));
+  app.put(
+    "/items",
+    { params: { user: Depends(user), item: Body(z.object({ n: z.number() })) } },
+    (a) => a,
+  );
   app.get("/hello", {}, () => ({ hello: true }));
   app.get("/refused", { params: { user: Depends(user) } }, () => {
     throw new Refused();
@@ -87,6 +92,19 @@ describe("a route that answers later, given a sink", () => {
     await app.handle(ctx);
     expect(ctx.sinkTaken).toBe(true);
     expect(delivered.map((r) => [r.status, r.body])).toEqual([[201, '{"item":{"n":1}}']]);
+  });
+
+  it("sends the answer of a route with a body and an async dependency once", async () => {
+    const app = makeApp();
+    const { sink, delivered } = recordingSink();
+    const ctx = context("PUT", "/items", '{"n":5}');
+    ctx.sink = sink;
+    await app.handle(ctx);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([ctx.sinkTaken, delivered.map((r) => [r.status, r.body])]).toEqual([
+      true,
+      [[200, '{"item":{"n":5},"user":"alice"}']],
+    ]);
   });
 
   it("sends an async dependency route's answer, and its 422, through the sink", async () => {
