@@ -25,7 +25,7 @@ export interface FormLimits {
   fields?: number;
   /** largest non-file field value, in bytes (default 1 MiB); larger → 413 */
   fieldSize?: number;
-  /** most parts, files and fields together (default 1000); more → 400 */
+  /** most parts, files and fields together (default 2000: `files` + `fields`); more → 400 */
   parts?: number;
   /** longest field name, in bytes (default 1000); longer → 400 */
   fieldNameSize?: number;
@@ -48,7 +48,8 @@ export const DEFAULT_FORM_LIMITS: ResolvedFormLimits = {
   files: 1000,
   fields: 1000,
   fieldSize: 1024 * 1024,
-  parts: 1000,
+  // Starlette bounds files and fields apart; the total only backs them up
+  parts: 2000,
   fieldNameSize: 1000,
   filenameSize: 255,
   multipartSize: 64 * 1024 * 1024,
@@ -95,6 +96,7 @@ function formKindOf(contentType: string | undefined): "multipart" | "urlencoded"
 }
 
 const PARSE_ERROR = "There was an error parsing the body";
+const NAME_REQUIRED = 'The Content-Disposition header field "name" must be provided.';
 
 function mib(bytes: number): string {
   return `${Math.floor(bytes / 1024)}KB`;
@@ -137,7 +139,8 @@ export function readFormBody(
         files: limits.files,
         fields: limits.fields,
         fieldSize: limits.fieldSize,
-        parts: limits.parts,
+        // busboy reports reaching its limit, after that many parts; past it is one more
+        parts: limits.parts + 1,
         fieldNameSize: limits.fieldNameSize,
       },
     });
@@ -183,7 +186,8 @@ export function readFormBody(
       fail(400, `Field name exceeded maximum size of ${limits.fieldNameSize} bytes.`);
 
     parser.on("field", (name, value, info) => {
-      if (info.nameTruncated || nameTooLong(name)) failName();
+      if (name === undefined) fail(400, NAME_REQUIRED);
+      else if (info.nameTruncated || nameTooLong(name)) failName();
       else if (info.valueTruncated) {
         fail(413, `Part exceeded maximum size of ${mib(limits.fieldSize)}.`);
       } else if (name !== undefined && name !== "") add(name, value);
@@ -194,7 +198,12 @@ export function readFormBody(
         stream.on("error", () => {});
         stream.resume();
       };
-      if (name === undefined || name === "") return ignore();
+      if (name === undefined) {
+        ignore();
+        fail(400, NAME_REQUIRED);
+        return;
+      }
+      if (name === "") return ignore();
       if (nameTooLong(name)) {
         ignore();
         failName();
