@@ -102,6 +102,29 @@ function mib(bytes: number): string {
   return `${Math.floor(bytes / 1024)}KB`;
 }
 
+const BOUNDARY_PARAM = /;\s*boundary\s*=\s*(?:"([^"]*)"|([^;\s]+))/i;
+
+/**
+ * python-multipart reads no preamble: a body must open with `--boundary`, after nothing but
+ * CR and LF bytes. Fed the body's first chunks, answers false as soon as it does not, true once
+ * it does, undefined while it cannot tell yet.
+ */
+function boundaryOpening(contentType: string): (chunk: Buffer) => boolean | undefined {
+  const match = BOUNDARY_PARAM.exec(contentType);
+  const delimiter = Buffer.from(`--${match?.[1] ?? match?.[2] ?? ""}`, "latin1");
+  let matched = 0;
+  let started = false;
+  return (chunk) => {
+    for (const byte of chunk) {
+      if (!started && (byte === 13 || byte === 10)) continue;
+      started = true;
+      if (byte !== delimiter[matched]) return false;
+      if (++matched === delimiter.length) return true;
+    }
+    return undefined;
+  };
+}
+
 /** the 413 for a body past its limit; the unread rest is not worth reading: close after */
 function tooLarge(ctx: RequestContext): HTTPException {
   ctx.closeConnection = true;
@@ -251,9 +274,14 @@ export function readFormBody(
       finishIfDone();
     });
     let received = 0;
+    let opening = kind === "multipart" ? boundaryOpening(contentType!) : null;
     source.on("data", (chunk: Buffer) => {
       received += chunk.length;
       if (received > sizeLimit && !settled) stop(tooLarge(ctx));
+      if (opening === null) return;
+      const opens = opening(chunk);
+      if (opens === false) fail(400, PARSE_ERROR);
+      if (opens !== undefined) opening = null;
     });
     source.on("end", () => {
       sourceEnded = true;

@@ -234,6 +234,38 @@ describe("hostile form bodies on a raw socket", () => {
     });
   });
 
+  // python-multipart reads no preamble: anything but blank lines before the first boundary is a
+  // parse error, which FastAPI answers with its generic 400
+  it.each([
+    [
+      "text before the first boundary",
+      `garbage\r\n${part('form-data; name="file"; filename="a"', "x")}--XYZ--\r\n`,
+    ],
+    ["a body without any boundary", "garbage"],
+    ["another boundary", `--ABC\r\n${part('form-data; name="note"', "x").slice(6)}--ABC--\r\n`],
+  ])("answers 400 to %s", async (_label, body) => {
+    const response = await send(request("/upload", MULTIPART, body));
+    expectCleanClientError(response, 400);
+    expect(response.body).toBe('{"detail":"There was an error parsing the body"}');
+    await expectServerStillAnswers();
+  });
+
+  it.each([
+    [
+      "blank lines before the first boundary",
+      `\r\n\r\n${part('form-data; name="file"; filename="a"', "x")}--XYZ--\r\n`,
+    ],
+    [
+      "a quoted boundary",
+      `${part('form-data; name="file"; filename="a"', "x")}--XYZ--\r\n`,
+      'multipart/form-data; boundary="XYZ"',
+    ],
+  ])("reads %s", async (_label, body, type = MULTIPART) => {
+    const response = await send(request("/upload", type, body));
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ filename: "a", size: 1 });
+  });
+
   it("answers 400 to a malformed part header", async () => {
     const body = `--XYZ\r\n${"X".repeat(20_000)}\r\n\r\nx\r\n--XYZ--\r\n`;
     const response = await send(request("/upload", MULTIPART, body));
