@@ -238,6 +238,18 @@ export function readFormBody(
         return;
       }
       pending++;
+      if (info.filename === undefined) {
+        // busboy makes a file of any application/octet-stream part; Starlette reads a part
+        // without a filename as a field
+        collectField(stream, limits.fieldSize).then((value) => {
+          pending--;
+          if (value === TOO_LARGE)
+            fail(413, `Part exceeded maximum size of ${mib(limits.fieldSize)}.`);
+          else if (value !== null && !settled) add(name, value);
+          finishIfDone();
+        });
+        return;
+      }
       stream.once("limit", () =>
         fail(413, `File too large. Maximum size is ${limits.fileSize} bytes.`),
       );
@@ -292,6 +304,31 @@ export function readFormBody(
     });
     source.pipe(parser);
   });
+}
+
+const TOO_LARGE: unique symbol = Symbol("too-large");
+
+/** Reads a part as a UTF-8 field value; null when the body ends inside it. */
+async function collectField(
+  stream: Readable,
+  maxBytes: number,
+): Promise<string | null | typeof TOO_LARGE> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        stream.on("error", () => {});
+        stream.resume();
+        return TOO_LARGE;
+      }
+      chunks.push(chunk);
+    }
+  } catch {
+    return null;
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Buffers a file part, moving it to a temp file once it passes `threshold` bytes. */

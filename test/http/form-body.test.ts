@@ -139,8 +139,14 @@ describe("hostile form bodies on a raw socket", () => {
   });
 
   // Starlette answers 400; a value too large is 413 Content Too Large (security defaults)
-  it("answers 413 to a field value over fieldSize", async () => {
-    const body = `${part('form-data; name="username"', "u".repeat(2 * 1024 * 1024))}--XYZ--\r\n`;
+  it.each([
+    ["", 'form-data; name="username"'],
+    [
+      " sent as application/octet-stream",
+      'form-data; name="username"\r\nContent-Type: application/octet-stream',
+    ],
+  ])("answers 413 to a field value over fieldSize%s", async (_label, disposition) => {
+    const body = `${part(disposition, "u".repeat(2 * 1024 * 1024))}--XYZ--\r\n`;
     const response = await send(request("/login", MULTIPART, body));
     expectCleanClientError(response, 413);
     expect(JSON.parse(response.body)).toEqual({ detail: "Part exceeded maximum size of 1024KB." });
@@ -264,6 +270,25 @@ describe("hostile form bodies on a raw socket", () => {
     const response = await send(request("/upload", type, body));
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ filename: "a", size: 1 });
+  });
+
+  // busboy calls any application/octet-stream part a file; Starlette, only a part with a filename
+  it("reads a part without a filename as a field, whatever its content type", async () => {
+    const field = (name: string, value: string) =>
+      `--XYZ\r\nContent-Disposition: form-data; name="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n${value}\r\n`;
+    const login = await send(
+      request(
+        "/login",
+        MULTIPART,
+        `${field("username", "u")}${field("password", "abcd")}--XYZ--\r\n`,
+      ),
+    );
+    expect([login.status, login.body]).toEqual([200, '{"username":"u"}']);
+    const upload = await send(request("/upload", MULTIPART, `${field("file", "x")}--XYZ--\r\n`));
+    expect([upload.status, JSON.parse(upload.body).detail[0].msg]).toEqual([
+      422,
+      "Value error, Expected UploadFile, received: <class 'str'>",
+    ]);
   });
 
   it("answers 400 to a malformed part header", async () => {
