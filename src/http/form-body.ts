@@ -7,6 +7,7 @@ import type { Readable } from "node:stream";
 import type busboy from "busboy";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "./context.js";
+import { readUrlencodedBody } from "./urlencoded-body.js";
 
 // busboy is loaded on the first form request: apps without forms never hold it in memory
 let loadedBusboy: typeof busboy | undefined;
@@ -152,6 +153,15 @@ export function readFormBody(
   const sizeLimit = kind === "urlencoded" ? bodyLimit : limits.multipartSize;
   const declared = ctx.header("content-length");
   if (declared !== undefined && Number(declared) > sizeLimit) return Promise.reject(tooLarge(ctx));
+  const add = (name: string, value: string | ReceivedFile) => {
+    const list = values[name];
+    if (list === undefined) values[name] = [value];
+    else list.push(value);
+  };
+  // Starlette's reading of an urlencoded form, not busboy's (which refuses a bad %-escape)
+  if (kind === "urlencoded") {
+    return readUrlencodedBody(ctx, limits, bodyLimit, add).then(() => values);
+  }
   let parser: busboy.Busboy;
   try {
     parser = createBusboy({
@@ -178,11 +188,6 @@ export function readFormBody(
     let sourceEnded = false;
     let pending = 0;
 
-    const add = (name: string, value: string | ReceivedFile) => {
-      const list = values[name];
-      if (list === undefined) values[name] = [value];
-      else list.push(value);
-    };
     const finishIfDone = () => {
       if (settled || !parsed || pending > 0) return;
       settled = true;
@@ -201,8 +206,8 @@ export function readFormBody(
       reject(error);
     };
     const fail = (status: number, detail: string) => stop(new HTTPException(status, detail));
-    // busboy limits urlencoded names itself (nameTruncated); multipart names come from a
-    // part's Content-Disposition header, which only its header size bounds
+    // multipart names come from a part's Content-Disposition header, which only its header
+    // size bounds
     const nameTooLong = (name: string | undefined) =>
       name !== undefined && Buffer.byteLength(name) > limits.fieldNameSize;
     const failName = () =>
@@ -210,7 +215,7 @@ export function readFormBody(
 
     parser.on("field", (name, value, info) => {
       if (name === undefined) fail(400, NAME_REQUIRED);
-      else if (info.nameTruncated || nameTooLong(name)) failName();
+      else if (nameTooLong(name)) failName();
       else if (info.valueTruncated) {
         fail(413, `Part exceeded maximum size of ${mib(limits.fieldSize)}.`);
       } else if (name !== undefined && name !== "") add(name, value);
