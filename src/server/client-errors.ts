@@ -6,7 +6,6 @@ const INVALID_REQUEST = "Invalid HTTP request received.";
 /** node's own answers, kept for the errors that have a status of their own */
 const NODE_ANSWERS: Record<string, string> = {
   HPE_HEADER_OVERFLOW: "HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n",
-  HPE_CHUNK_EXTENSIONS_OVERFLOW: "HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\n\r\n",
   ERR_HTTP_REQUEST_TIMEOUT: "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n",
 };
 
