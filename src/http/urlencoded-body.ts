@@ -1,5 +1,4 @@
 import { HTTPException } from "../errors/http-exception.js";
-import { percentDecode } from "../internal/percent-decode.js";
 import type { RequestContext } from "./context.js";
 
 /** The limits an urlencoded form is read within (a subset of `FormLimits`). */
@@ -12,44 +11,92 @@ export interface UrlencodedLimits {
   fieldSize: number;
 }
 
-const utf8 = new TextDecoder("utf-8");
+const AMPERSAND = 0x26;
+const SEMICOLON = 0x3b;
+const EQUALS = 0x3d;
+const PERCENT = 0x25;
+const PLUS = 0x2b;
 
-/** `unquote_plus`: "+" is a space, then %-escapes decode as Python's `unquote` (see percentDecode) */
-function unquotePlus(text: string): string {
-  return percentDecode(text.includes("+") ? text.replaceAll("+", " ") : text);
+function hexValue(byte: number): number {
+  if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
+  if (byte >= 0x41 && byte <= 0x46) return byte - 0x37;
+  if (byte >= 0x61 && byte <= 0x66) return byte - 0x57;
+  return -1;
 }
 
-function byteLengthOver(text: string, limit: number): boolean {
-  // a UTF-16 unit is at most 3 UTF-8 bytes: most texts are decided without counting
-  if (text.length * 3 <= limit) return false;
-  return Buffer.byteLength(text) > limit;
+/** what `unquotePlus` answers for a field past its size limit */
+const TOO_LARGE: unique symbol = Symbol("too-large");
+
+/**
+ * `unquote_plus` on bytes: "+" is a space, a valid %XX escape is its byte, anything else (a
+ * malformed escape too) stays as written; the bytes are then read as UTF-8, what is not UTF-8
+ * becoming U+FFFD. Past `limit` decoded bytes: TOO_LARGE.
+ */
+function unquotePlus(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  limit: number,
+): string | typeof TOO_LARGE {
+  let plain = true;
+  let ascii = true;
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i]!;
+    if (byte === PERCENT || byte === PLUS) {
+      plain = false;
+      break;
+    }
+    if (byte > 0x7f) ascii = false;
+  }
+  if (plain) {
+    if (end - start > limit) return TOO_LARGE;
+    // ASCII (nearly every form): latin1 is the cheapest decoder and gives the same text
+    return bytes.toString(ascii ? "latin1" : "utf8", start, end);
+  }
+  const out = Buffer.allocUnsafe(end - start);
+  let length = 0;
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i]!;
+    if (byte === PLUS) out[length++] = 0x20;
+    else if (byte === PERCENT && i + 2 < end) {
+      const high = hexValue(bytes[i + 1]!);
+      const low = hexValue(bytes[i + 2]!);
+      if (high === -1 || low === -1) out[length++] = byte;
+      else {
+        out[length++] = (high << 4) | low;
+        i += 2;
+      }
+    } else out[length++] = byte;
+  }
+  if (length > limit) return TOO_LARGE;
+  return out.toString("utf8", 0, length);
 }
 
 /**
  * Reads an `application/x-www-form-urlencoded` body as Starlette does (python-multipart's
  * query-string parser, then `unquote_plus`): a field ends at `&`, or at `;` once no `&` is
  * left; a field without `=` has an empty value; a malformed %-escape stays as written, bytes
- * that are not UTF-8 become U+FFFD. Calls `add` for each field with a name, in order.
+ * that are not UTF-8 become U+FFFD. Calls `add` for each field with a name, in order; past a
+ * limit throws the 400 (fields, name size) or 413 (value size) to answer with.
  *
  * @example parseUrlencoded(bytes, { fields: 1000, fieldNameSize: 1000, fieldSize: 1 << 20 }, add)
  */
 export function parseUrlencoded(
-  bytes: Uint8Array,
+  bytes: Buffer,
   limits: UrlencodedLimits,
   add: (name: string, value: string) => void,
 ): void {
-  const text = utf8.decode(bytes);
-  const length = text.length;
-  let separator = "&";
+  const length = bytes.length;
+  let separator = AMPERSAND;
   let nextEquals = -1;
   let count = 0;
   let start = 0;
   while (start < length) {
-    let end = text.indexOf(separator, start);
-    if (end === -1 && separator === "&") {
+    let end = bytes.indexOf(separator, start);
+    if (end === -1 && separator === AMPERSAND) {
       // no "&" in the rest: python-multipart then splits on ";"
-      separator = ";";
-      end = text.indexOf(separator, start);
+      separator = SEMICOLON;
+      end = bytes.indexOf(separator, start);
     }
     if (end === -1) end = length;
     if (end > start) {
@@ -61,19 +108,19 @@ export function parseUrlencoded(
       }
       // the next "=" is looked up again only once passed: a body of "a&a&a…" stays linear
       if (nextEquals !== length && nextEquals < start) {
-        nextEquals = text.indexOf("=", start);
+        nextEquals = bytes.indexOf(EQUALS, start);
         if (nextEquals === -1) nextEquals = length;
       }
       const nameEnd = Math.min(nextEquals, end);
-      const name = unquotePlus(text.slice(start, nameEnd));
-      const value = nameEnd === end ? "" : unquotePlus(text.slice(nameEnd + 1, end));
-      if (byteLengthOver(name, limits.fieldNameSize)) {
+      const name = unquotePlus(bytes, start, nameEnd, limits.fieldNameSize);
+      if (name === TOO_LARGE) {
         throw new HTTPException(
           400,
           `Field name exceeded maximum size of ${limits.fieldNameSize} bytes.`,
         );
       }
-      if (byteLengthOver(value, limits.fieldSize)) {
+      const value = nameEnd === end ? "" : unquotePlus(bytes, nameEnd + 1, end, limits.fieldSize);
+      if (value === TOO_LARGE) {
         const kb = Math.floor(limits.fieldSize / 1024);
         throw new HTTPException(413, `Part exceeded maximum size of ${kb}KB.`);
       }
