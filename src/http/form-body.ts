@@ -7,6 +7,7 @@ import type { Readable } from "node:stream";
 import type busboy from "busboy";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "./context.js";
+import { MultipartScanner } from "./multipart-heads.js";
 import { readUrlencodedBody } from "./urlencoded-body.js";
 
 // busboy is loaded on the first form request: apps without forms never hold it in memory
@@ -101,29 +102,6 @@ const NAME_REQUIRED = 'The Content-Disposition header field "name" must be provi
 
 function mib(bytes: number): string {
   return `${Math.floor(bytes / 1024)}KB`;
-}
-
-const BOUNDARY_PARAM = /;\s*boundary\s*=\s*(?:"([^"]*)"|([^;\s]+))/i;
-
-/**
- * python-multipart reads no preamble: a body must open with `--boundary`, after nothing but
- * CR and LF bytes. Fed the body's first chunks, answers false as soon as it does not, true once
- * it does, undefined while it cannot tell yet.
- */
-function boundaryOpening(contentType: string): (chunk: Buffer) => boolean | undefined {
-  const match = BOUNDARY_PARAM.exec(contentType);
-  const delimiter = Buffer.from(`--${match?.[1] ?? match?.[2] ?? ""}`, "latin1");
-  let matched = 0;
-  let started = false;
-  return (chunk) => {
-    for (const byte of chunk) {
-      if (!started && (byte === 13 || byte === 10)) continue;
-      started = true;
-      if (byte !== delimiter[matched]) return false;
-      if (++matched === delimiter.length) return true;
-    }
-    return undefined;
-  };
 }
 
 /** the 413 for a body past its limit; the unread rest is not worth reading: close after */
@@ -291,14 +269,15 @@ export function readFormBody(
       finishIfDone();
     });
     let received = 0;
-    let opening = kind === "multipart" ? boundaryOpening(contentType!) : null;
+    // what busboy would skip unseen and Starlette refuses
+    let scanner: MultipartScanner | null = new MultipartScanner(contentType!);
     source.on("data", (chunk: Buffer) => {
       received += chunk.length;
       if (received > sizeLimit && !settled) stop(tooLarge(ctx));
-      if (opening === null) return;
-      const opens = opening(chunk);
-      if (opens === false) fail(400, PARSE_ERROR);
-      if (opens !== undefined) opening = null;
+      const problem = scanner?.feed(chunk);
+      if (problem === undefined) return;
+      scanner = null;
+      fail(400, problem === "preamble" ? PARSE_ERROR : NAME_REQUIRED);
     });
     source.on("end", () => {
       sourceEnded = true;
