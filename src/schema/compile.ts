@@ -17,6 +17,7 @@ import {
 import { compileNumber } from "./compile-number.js";
 import { compileString } from "./compile-string.js";
 import { compileUnion } from "./compile-union.js";
+import { freshDefault } from "./default-value.js";
 import { compileChecks, compileStandard } from "./fallback.js";
 import { type Compiled, INVALID, type NodeFn, type Run } from "./run.js";
 import { isStandardSchema } from "./standard.js";
@@ -165,16 +166,16 @@ function buildWrapper(schema: ZodLike): Compiled {
     }
     case "default": {
       const inner = compileNode(def.innerType).fn;
-      // Zod's defaultValue getter returns a fresh copy of object defaults on every read
+      // a fresh copy of an object default on every use, nested objects included
       return {
-        fn: (v, run) => (v === undefined ? def.defaultValue : inner(v, run)),
+        fn: (v, run) => (v === undefined ? freshDefault(def) : inner(v, run)),
         acceptsUndefined: true,
       };
     }
     case "prefault": {
       const inner = compileNode(def.innerType).fn;
       return {
-        fn: (v, run) => inner(v === undefined ? def.defaultValue : v, run),
+        fn: (v, run) => inner(v === undefined ? freshDefault(def) : v, run),
         acceptsUndefined: true,
       };
     }

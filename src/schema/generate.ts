@@ -2,6 +2,7 @@ import { config } from "zod/v4/core";
 import { aliasOf } from "./aliases.js";
 import { compileNode } from "./compile.js";
 import { lengthLimits, setKey } from "./compile-compound.js";
+import { freshDefault } from "./default-value.js";
 import { describeSchema } from "./describe.js";
 import {
   ACCEPT_FAIL,
@@ -83,13 +84,17 @@ function emitWrapper(schema: ZodLike, v: string, cx: Context): string {
       block(r, cx, () => emit(def.innerType, v, cx));
       return r;
     case "default":
-      // read per use, as the interpreter does: Zod's getter copies object defaults every time
-      e.line(`if (${v} === undefined) ${r} = ${e.constant(def)}.defaultValue; else`);
+      // a fresh copy per use, as the interpreter makes it
+      e.line(
+        `if (${v} === undefined) ${r} = ${e.constant(freshDefault)}(${e.constant(def)}); else`,
+      );
       block(r, cx, () => emit(def.innerType, v, cx));
       return r;
     case "prefault": {
       const p = e.fresh("p");
-      e.line(`const ${p} = ${v} === undefined ? ${e.constant(def)}.defaultValue : ${v};`);
+      e.line(
+        `const ${p} = ${v} === undefined ? ${e.constant(freshDefault)}(${e.constant(def)}) : ${v};`,
+      );
       block(r, cx, () => emit(def.innerType, p, cx));
       return r;
     }
