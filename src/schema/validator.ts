@@ -17,10 +17,11 @@ const alwaysFail: Accept = () => ACCEPT_FAIL;
  * v("0", ["query", "limit"]).ok // false: greater_than_equal at ["query","limit"]
  */
 export function compileValidator(schema: StandardSchemaV1, options: ValidatorOptions): Validator {
+  // the accept function `acceptorFor` gives callers: one generated function per schema and kind
   const accept =
     options.generated === false
       ? alwaysFail
-      : lazyAccept(schema, options.input, options.keys ?? "alias");
+      : acceptorFor(schema, options.input, options.keys ?? "alias");
   const node = compileNode(schema);
   const fn = node.fn;
   const acceptsUndefined = node.acceptsUndefined;

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { ACCEPT_FAIL, acceptorFor, compileValidator } from "../../src/schema/index.js";
+import {
+  ACCEPT_FAIL,
+  acceptorFor,
+  compileValidator,
+  validatorFor,
+} from "../../src/schema/index.js";
 import { GENERATE_AFTER } from "../../src/schema/validator.js";
 
 /** counts the accept functions generated while it is installed (Zod makes functions too) */
@@ -60,5 +65,18 @@ describe("when a validator's accept function is generated", () => {
     expect(answers.slice(0, GENERATE_AFTER - 1).every((a) => a === ACCEPT_FAIL)).toBe(true);
     expect(answers.slice(GENERATE_AFTER - 1)).toEqual([5, 5, 5]);
     expect(accept("0")).toBe(ACCEPT_FAIL);
+  });
+
+  it("validatorFor and acceptorFor share one generated function per schema and input kind", () => {
+    const generated = countGenerated();
+    const schema = z.object({ id: z.int().min(1) });
+    const accept = acceptorFor(schema, "json");
+    const validate = validatorFor(schema, "json");
+    // as a route runs them: the accept-path, then the validator for a refused value's errors
+    for (let i = 0; i < GENERATE_AFTER * 4; i++) {
+      const id = i % 2; // every other value refused
+      if (accept({ id }) === ACCEPT_FAIL) validate({ id }, ["body"]);
+    }
+    expect(generated.count).toBe(1);
   });
 });
