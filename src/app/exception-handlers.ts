@@ -112,7 +112,10 @@ export class ExceptionHandlers {
     if (handler && !(this.#debug && this.#isCatchAll(handler))) {
       limitsOfRequest.set(ctx, this.#limits);
       try {
-        return await handler(ctx, error);
+        const answer = await handler(ctx, error);
+        // a handler that forgot to return (undefined) fails here, not in the server's writer
+        if (!isResponseLike(answer)) throw new TypeError(notAResponse(answer));
+        return answer;
       } catch (handlerError) {
         logError(`exception handler failed on ${ctx.method} ${ctx.path}`, handlerError);
         recordServerError(ctx, handlerError);
@@ -174,4 +177,18 @@ export function describeServerError(error: unknown): string {
   return error instanceof ResponseValidationError
     ? "response validation failed"
     : "unhandled error";
+}
+
+function isResponseLike(value: unknown): value is OutgoingResponse {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as OutgoingResponse).status === "number" &&
+    typeof (value as OutgoingResponse).headers === "object"
+  );
+}
+
+function notAResponse(value: unknown): string {
+  const kind = value === null ? "null" : typeof value;
+  return `an exception handler must return a Response, not ${kind}`;
 }

@@ -85,10 +85,10 @@ export function createNodeListener(
       });
       return;
     }
-    if (ctx.closeConnection || state.draining) response.headers.connection = "close";
-    if (requestId) response.headers["x-request-id"] = ctx.header("x-request-id")!;
     let sending: Promise<void> | undefined;
     try {
+      if (ctx.closeConnection || state.draining) response.headers.connection = "close";
+      if (requestId) response.headers["x-request-id"] = ctx.header("x-request-id")!;
       sending = sendNodeResponse(res, response, ctx.method === "HEAD");
     } catch (error) {
       failed(ctx, res, error);
