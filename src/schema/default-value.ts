@@ -6,8 +6,8 @@ import { setKey } from "./compile-compound.js";
  * next request gets (Zod's own getter copies only the outer object or array).
  * @example freshDefault(z.object({ tags: z.array(z.string()) }).default({ tags: [] })._zod.def)
  */
-export function freshDefault(def: { readonly defaultValue?: unknown }): unknown {
-  const value = def.defaultValue;
+export function freshDefault(def: object): unknown {
+  const value = (def as { readonly defaultValue?: unknown }).defaultValue;
   return typeof value === "object" && value !== null ? deepCopy(value, new Map()) : value;
 }
 
