@@ -306,6 +306,9 @@ export class App extends RouteRegistry {
     return this.#websockets.largestMessageSize();
   }
 
+  /** the HTTP routes, for a runtime's router to match first (Bun.serve `routes`) */
+  readonly nativeRoutes = () => this.#table.nativeRoutes();
+
   /** the routes' concurrency and deadline counters, for a readiness probe */
   servingStats(): ServingStats {
     return this.#controls.stats();

@@ -89,6 +89,7 @@ export const fetchAdapter: RequestAdapter = {
     if (value === null) return name === "host" ? hostOf(request.url) : undefined;
     return name === "cookie" ? value.replaceAll(", ", "; ") : value;
   },
+  rawQuery: (ctx) => queryOf((ctx.native as FetchNative).request.url),
   headers(ctx) {
     const request = (ctx.native as FetchNative).request;
     const headers: HeaderValues = {};
@@ -100,6 +101,14 @@ export const fetchAdapter: RequestAdapter = {
     return headers;
   },
 };
+
+/** "http://host:1/a?b#c" -> "b" (the constructor's split, for contexts made from a path) */
+function queryOf(url: string): string {
+  const hash = url.indexOf("#");
+  const target = hash === -1 ? url : url.slice(0, hash);
+  const question = target.indexOf("?", target.indexOf("//") + 2);
+  return question === -1 ? "" : target.slice(question + 1);
+}
 
 /** "http://host:1/a?b" -> "host:1" */
 function hostOf(url: string): string {
