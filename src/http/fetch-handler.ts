@@ -92,6 +92,7 @@ export function answerRouted(
     request.method,
     path,
     undefined,
+    // serveBun listens without TLS
     "http",
     true,
   );
