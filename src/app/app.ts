@@ -306,7 +306,7 @@ export class App extends RouteRegistry {
     return this.#websockets.largestMessageSize();
   }
 
-  /** the HTTP routes, for a runtime's router to match first (Bun.serve `routes`) */
+  /** routes for a runtime's router to match first. @example app.nativeRoutes().map((r) => r.path) */
   readonly nativeRoutes = () => this.#table.nativeRoutes();
 
   /** the routes' concurrency and deadline counters, for a readiness probe */
