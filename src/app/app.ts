@@ -124,6 +124,9 @@ export class App extends RouteRegistry {
   readonly config: AppOptions;
   readonly rootPath: string;
   readonly dependencyOverrides = new DependencyOverrides();
+  /** for Bun.serve's routes */ readonly nativeRoutes = () => this.#table.nativeRoutes();
+  /** its routes send later answers through node's listener themselves (http/servable.ts) */
+  readonly answersThroughSink = true;
   /** state shared by every request; seeded from what the lifespan yields */
   state: Record<string, any> = {};
   readonly logger: Logger;
@@ -305,9 +308,6 @@ export class App extends RouteRegistry {
   webSocketMessageLimit(): number {
     return this.#websockets.largestMessageSize();
   }
-
-  /** routes for a runtime's router to match first. @example app.nativeRoutes().map((r) => r.path) */
-  readonly nativeRoutes = () => this.#table.nativeRoutes();
 
   /** the routes' concurrency and deadline counters, for a readiness probe */
   servingStats(): ServingStats {

@@ -7,6 +7,8 @@ import type { Readable } from "node:stream";
 import type busboy from "busboy";
 import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "./context.js";
+import { MultipartScanner } from "./multipart-heads.js";
+import { readUrlencodedBody } from "./urlencoded-body.js";
 
 // busboy is loaded on the first form request: apps without forms never hold it in memory
 let loadedBusboy: typeof busboy | undefined;
@@ -25,7 +27,7 @@ export interface FormLimits {
   fields?: number;
   /** largest non-file field value, in bytes (default 1 MiB); larger → 413 */
   fieldSize?: number;
-  /** most parts, files and fields together (default 1000); more → 400 */
+  /** most parts, files and fields together (default 2000: `files` + `fields`); more → 400 */
   parts?: number;
   /** longest field name, in bytes (default 1000); longer → 400 */
   fieldNameSize?: number;
@@ -48,7 +50,8 @@ export const DEFAULT_FORM_LIMITS: ResolvedFormLimits = {
   files: 1000,
   fields: 1000,
   fieldSize: 1024 * 1024,
-  parts: 1000,
+  // Starlette bounds files and fields apart; the total only backs them up
+  parts: 2000,
   fieldNameSize: 1000,
   filenameSize: 255,
   multipartSize: 64 * 1024 * 1024,
@@ -95,6 +98,7 @@ function formKindOf(contentType: string | undefined): "multipart" | "urlencoded"
 }
 
 const PARSE_ERROR = "There was an error parsing the body";
+const NAME_REQUIRED = 'The Content-Disposition header field "name" must be provided.';
 
 function mib(bytes: number): string {
   return `${Math.floor(bytes / 1024)}KB`;
@@ -127,6 +131,15 @@ export function readFormBody(
   const sizeLimit = kind === "urlencoded" ? bodyLimit : limits.multipartSize;
   const declared = ctx.header("content-length");
   if (declared !== undefined && Number(declared) > sizeLimit) return Promise.reject(tooLarge(ctx));
+  const add = (name: string, value: string | ReceivedFile) => {
+    const list = values[name];
+    if (list === undefined) values[name] = [value];
+    else list.push(value);
+  };
+  // Starlette's reading of an urlencoded form, not busboy's (which refuses a bad %-escape)
+  if (kind === "urlencoded") {
+    return readUrlencodedBody(ctx, limits, bodyLimit, add).then(() => values);
+  }
   let parser: busboy.Busboy;
   try {
     parser = createBusboy({
@@ -137,7 +150,8 @@ export function readFormBody(
         files: limits.files,
         fields: limits.fields,
         fieldSize: limits.fieldSize,
-        parts: limits.parts,
+        // busboy reports reaching its limit, after that many parts; past it is one more
+        parts: limits.parts + 1,
         fieldNameSize: limits.fieldNameSize,
       },
     });
@@ -152,11 +166,6 @@ export function readFormBody(
     let sourceEnded = false;
     let pending = 0;
 
-    const add = (name: string, value: string | ReceivedFile) => {
-      const list = values[name];
-      if (list === undefined) values[name] = [value];
-      else list.push(value);
-    };
     const finishIfDone = () => {
       if (settled || !parsed || pending > 0) return;
       settled = true;
@@ -175,15 +184,16 @@ export function readFormBody(
       reject(error);
     };
     const fail = (status: number, detail: string) => stop(new HTTPException(status, detail));
-    // busboy limits urlencoded names itself (nameTruncated); multipart names come from a
-    // part's Content-Disposition header, which only its header size bounds
+    // multipart names come from a part's Content-Disposition header, which only its header
+    // size bounds
     const nameTooLong = (name: string | undefined) =>
       name !== undefined && Buffer.byteLength(name) > limits.fieldNameSize;
     const failName = () =>
       fail(400, `Field name exceeded maximum size of ${limits.fieldNameSize} bytes.`);
 
     parser.on("field", (name, value, info) => {
-      if (info.nameTruncated || nameTooLong(name)) failName();
+      if (name === undefined) fail(400, NAME_REQUIRED);
+      else if (nameTooLong(name)) failName();
       else if (info.valueTruncated) {
         fail(413, `Part exceeded maximum size of ${mib(limits.fieldSize)}.`);
       } else if (name !== undefined && name !== "") add(name, value);
@@ -194,7 +204,12 @@ export function readFormBody(
         stream.on("error", () => {});
         stream.resume();
       };
-      if (name === undefined || name === "") return ignore();
+      if (name === undefined) {
+        ignore();
+        fail(400, NAME_REQUIRED);
+        return;
+      }
+      if (name === "") return ignore();
       if (nameTooLong(name)) {
         ignore();
         failName();
@@ -206,6 +221,18 @@ export function readFormBody(
         return;
       }
       pending++;
+      if (info.filename === undefined) {
+        // busboy makes a file of any application/octet-stream part; Starlette reads a part
+        // without a filename as a field
+        collectField(stream, limits.fieldSize).then((value) => {
+          pending--;
+          if (value === TOO_LARGE)
+            fail(413, `Part exceeded maximum size of ${mib(limits.fieldSize)}.`);
+          else if (value !== null && !settled) add(name, value);
+          finishIfDone();
+        });
+        return;
+      }
       stream.once("limit", () =>
         fail(413, `File too large. Maximum size is ${limits.fileSize} bytes.`),
       );
@@ -242,9 +269,15 @@ export function readFormBody(
       finishIfDone();
     });
     let received = 0;
+    // what busboy would skip unseen and Starlette refuses
+    let scanner: MultipartScanner | null = new MultipartScanner(contentType!);
     source.on("data", (chunk: Buffer) => {
       received += chunk.length;
       if (received > sizeLimit && !settled) stop(tooLarge(ctx));
+      const problem = scanner?.feed(chunk);
+      if (problem === undefined) return;
+      scanner = null;
+      fail(400, problem === "preamble" ? PARSE_ERROR : NAME_REQUIRED);
     });
     source.on("end", () => {
       sourceEnded = true;
@@ -255,6 +288,31 @@ export function readFormBody(
     });
     source.pipe(parser);
   });
+}
+
+const TOO_LARGE: unique symbol = Symbol("too-large");
+
+/** Reads a part as a UTF-8 field value; null when the body ends inside it. */
+async function collectField(
+  stream: Readable,
+  maxBytes: number,
+): Promise<string | null | typeof TOO_LARGE> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        stream.on("error", () => {});
+        stream.resume();
+        return TOO_LARGE;
+      }
+      chunks.push(chunk);
+    }
+  } catch {
+    return null;
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Buffers a file part, moving it to a temp file once it passes `threshold` bytes. */

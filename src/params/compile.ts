@@ -3,7 +3,7 @@ import type { Validator } from "../schema/index.js";
 import { describeFields, validatorFor } from "../schema/index.js";
 import type { ParamDeclaration } from "./analyze.js";
 import { fileValidator, formFieldReader, formModelReader } from "./form.js";
-import { cookieModelReader, headerModelReader } from "./header-cookie-models.js";
+import { cookieModelReader, firstHeaderLine, headerModelReader } from "./header-cookie-models.js";
 
 /** Reads a param's raw input: a string, string[] for lists, the body value, or undefined. */
 export type ParamReader = (ctx: RequestContext, body: unknown) => unknown;
@@ -82,7 +82,7 @@ function readerFor(param: ParamDeclaration, embedBody: boolean): ParamReader {
             const values = ctx.headerValues(wire);
             return values.length === 0 ? undefined : values;
           }
-        : (ctx) => ctx.header(wire);
+        : (ctx) => firstHeaderLine(ctx, wire);
     case "cookie":
       return (ctx) => ctx.cookies[wire];
     default:

@@ -3,6 +3,17 @@ import { describeFields } from "../schema/index.js";
 import type { ParamDeclaration } from "./analyze.js";
 
 /**
+ * A header's value as FastAPI reads it (Starlette's `Headers.get`): the first line when the
+ * client sent several. node:http joins repeated lines with ", ", so only such a value is looked
+ * up again line by line.
+ */
+export function firstHeaderLine(ctx: RequestContext, name: string): string | undefined {
+  const value = ctx.header(name);
+  if (value === undefined || !value.includes(", ")) return value;
+  return ctx.headerValues(name)[0] ?? value;
+}
+
+/**
  * A header model (`Header(z.object({...}))`) reads every header, as FastAPI does: each declared
  * field from its hyphenated name (`save_data` <- `save-data`, unless `convertUnderscores: false`;
  * an alias is taken as it is),
@@ -26,7 +37,7 @@ export function headerModelReader(param: ParamDeclaration): (ctx: RequestContext
         const values = ctx.headerValues(field.wire);
         if (values.length > 0) model[field.name] = values;
       } else {
-        const value = ctx.header(field.wire);
+        const value = firstHeaderLine(ctx, field.wire);
         if (value !== undefined) model[field.name] = value;
       }
     }

@@ -5,14 +5,24 @@
 
 // "5", " +5 ", "-12", "5.0", "5." (a zero fraction is dropped) -> integer; "5.5", "1e3", "" fail
 const INT_RE = /^[+-]?\d+(?:\.0*)?$/;
+const DIGITS_RE = /^[+-]?\d+$/;
+// Python's int() refuses longer strings (CVE-2020-10735); pydantic reports int_parsing_size
+const MAX_INT_DIGITS = 4300;
 // Rust's f64 grammar as pydantic uses it: "1.5", ".5", "5.", "1e3", "+1E-3"
 const FLOAT_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const NON_FINITE_RE = /^[+-]?(?:inf|infinity|nan)$/i;
 
 export const PARSE_FAILED: unique symbol = Symbol("parse-failed");
 export const NOT_FINITE: unique symbol = Symbol("not-finite");
+export const TOO_LONG: unique symbol = Symbol("too-long");
 
-export function parseIntString(raw: string): number | typeof PARSE_FAILED {
+/** "1_000" -> "1000": pydantic drops underscores, unless one leads, trails or doubles. */
+function stripUnderscores(s: string): string | null {
+  if (!s.includes("_") || s.startsWith("_") || s.endsWith("_") || s.includes("__")) return null;
+  return s.replaceAll("_", "");
+}
+
+export function parseIntString(raw: string): number | typeof PARSE_FAILED | typeof TOO_LONG {
   // plain digits (the common case, "42"): summed directly, no trim, regex or parseInt;
   // 15 digits stay below 2^53
   const length = raw.length;
@@ -27,12 +37,18 @@ export function parseIntString(raw: string): number | typeof PARSE_FAILED {
     if (i === length) return value;
   }
   const s = raw.trim();
-  if (!INT_RE.test(s)) return PARSE_FAILED;
-  return Number.parseInt(s, 10);
+  if (s.length > MAX_INT_DIGITS) return TOO_LONG;
+  if (INT_RE.test(s)) return Number.parseInt(s, 10);
+  // a zero fraction and underscores never combine ("1_000.0" fails in pydantic too)
+  const stripped = s.includes(".") ? null : stripUnderscores(s);
+  return stripped !== null && DIGITS_RE.test(stripped)
+    ? Number.parseInt(stripped, 10)
+    : PARSE_FAILED;
 }
 
 export function parseFloatString(raw: string): number | typeof PARSE_FAILED | typeof NOT_FINITE {
-  const s = raw.trim();
+  const trimmed = raw.trim();
+  const s = FLOAT_RE.test(trimmed) ? trimmed : (stripUnderscores(trimmed) ?? trimmed);
   if (FLOAT_RE.test(s)) {
     const n = Number(s);
     return Number.isFinite(n) ? n : NOT_FINITE;

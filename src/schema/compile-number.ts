@@ -1,4 +1,4 @@
-import { NOT_FINITE, PARSE_FAILED, parseFloatString, parseIntString } from "./coerce.js";
+import { NOT_FINITE, PARSE_FAILED, parseFloatString, parseIntString, TOO_LONG } from "./coerce.js";
 import { fmtNumber, MSG } from "./messages.js";
 import { type Compiled, INVALID, type Run } from "./run.js";
 import { checksOf, type ZodCheckLike, type ZodLike } from "./zod-def.js";
@@ -124,7 +124,9 @@ function toInt(value: unknown, run: Run): unknown {
   }
   if (typeof value === "string") {
     const n = parseIntString(value);
-    return n === PARSE_FAILED ? run.fail("int_parsing", MSG.int_parsing, value) : n;
+    if (n === PARSE_FAILED) return run.fail("int_parsing", MSG.int_parsing, value);
+    if (n === TOO_LONG) return run.fail("int_parsing_size", MSG.int_parsing_size, value);
+    return n;
   }
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "bigint") return Number(value);

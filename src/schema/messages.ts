@@ -7,6 +7,7 @@ export const MSG = {
   int_parsing: "Input should be a valid integer, unable to parse string as an integer",
   int_from_float: "Input should be a valid integer, got a number with a fractional part",
   int_type: "Input should be a valid integer",
+  int_parsing_size: "Unable to parse input string as an integer, exceeded maximum size",
   float_parsing: "Input should be a valid number, unable to parse string as a number",
   float_type: "Input should be a valid number",
   finite_number: "Input should be a finite number",

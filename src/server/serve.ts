@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import type { Servable } from "../http/servable.js";
 import { type LogLevel, logger } from "../logging/logger.js";
+import { answerClientError } from "./client-errors.js";
 import { nativeServe } from "./native-dispatch.js";
 import { createNodeListener, ListenerState } from "./node-listener.js";
 import { TrustedProxies } from "./proxy-headers.js";
@@ -124,6 +125,7 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
   server.keepAliveTimeout = timeouts.keepAliveMs;
   watchBodyIdle(server, timeouts.bodyMs);
   server.on("connect", refuseConnect);
+  server.on("clientError", answerClientError);
   const websockets = attachWebSocketUpgrade(server, app);
   const host = options.host ?? "127.0.0.1";
   try {

@@ -66,18 +66,86 @@ describe("hostile form bodies on a raw socket", () => {
     await expectServerStillAnswers();
   });
 
-  it("answers 400 to thousands of parts", async () => {
+  // Starlette counts fields and files apart (1000 each) and names the one that overflowed
+  it("answers 400 to thousands of multipart fields with Starlette's message", async () => {
     const body = `${part('form-data; name="x"', "1").repeat(5000)}--XYZ--\r\n`;
     const response = await send(request("/login", MULTIPART, body));
     expectCleanClientError(response, 400);
     expect(JSON.parse(response.body)).toEqual({
-      detail: "Too many parts. Maximum number of parts is 1000.",
+      detail: "Too many fields. Maximum number of fields is 1000.",
     });
+    await expectServerStillAnswers();
+  });
+
+  it("answers 400 to thousands of files with Starlette's message", async () => {
+    const body = `${part('form-data; name="f"; filename="a"', "1").repeat(1500)}--XYZ--\r\n`;
+    const response = await send(request("/login", MULTIPART, body));
+    expectCleanClientError(response, 400);
+    expect(JSON.parse(response.body)).toEqual({
+      detail: "Too many files. Maximum number of files is 1000.",
+    });
+  });
+
+  it("takes 1,000 fields and 1,000 files in one body, as Starlette does", async () => {
+    const fields =
+      part('form-data; name="username"', "u") + part('form-data; name="x"', "1").repeat(998);
+    const body = `${fields}${part('form-data; name="password"', "abcd")}${part('form-data; name="f"; filename="a"', "1").repeat(1000)}--XYZ--\r\n`;
+    const response = await send(request("/login", MULTIPART, body));
+    expect([response.status, response.body]).toEqual([200, '{"username":"u"}']);
+  });
+
+  it("answers 400 past a route's parts limit, and takes exactly that many parts", async () => {
+    const files = (n: number) =>
+      `${part('form-data; name="file"; filename="a"', "1").repeat(n)}--XYZ--\r\n`;
+    const atLimit = await send(request("/small", MULTIPART, files(10)));
+    expect([atLimit.status, atLimit.body]).toEqual([200, '{"size":1}']);
+    const past = await send(request("/small", MULTIPART, files(11)));
+    expectCleanClientError(past, 400);
+    expect(JSON.parse(past.body)).toEqual({
+      detail: "Too many parts. Maximum number of parts is 10.",
+    });
+  });
+
+  it.each([
+    ["a file part", '--XYZ\r\nContent-Disposition: form-data; filename="a.txt"\r\n\r\nx\r\n'],
+    ["a field part", "--XYZ\r\nContent-Disposition: form-data\r\n\r\nx\r\n"],
+    ["a part with no Content-Disposition", "--XYZ\r\nContent-Type: text/plain\r\n\r\nx\r\n"],
+    ["a part without headers", "--XYZ\r\n\r\nx\r\n"],
+  ])("answers 400 to %s without a name, with Starlette's message", async (_label, nameless) => {
+    const body = `${part('form-data; name="username"', "u")}${nameless}--XYZ--\r\n`;
+    const response = await send(request("/login", MULTIPART, body));
+    expectCleanClientError(response, 400);
+    expect(response.body).toBe(
+      '{"detail":"The Content-Disposition header field \\"name\\" must be provided."}',
+    );
     await expectServerStillAnswers();
   });
 
   it("answers 400 to thousands of urlencoded fields", async () => {
     const body = Array.from({ length: 5000 }, (_, i) => `f${i}=1`).join("&");
+    const response = await send(request("/login", "application/x-www-form-urlencoded", body));
+    expectCleanClientError(response, 400);
+    expect(JSON.parse(response.body)).toEqual({
+      detail: "Too many fields. Maximum number of fields is 1000.",
+    });
+  });
+
+  // python-multipart's query-string parser and unquote_plus, as Starlette reads a form
+  it.each([
+    ["username=%zz&password=abcd", '{"username":"%zz"}'],
+    ["username=u%2&password=abcd%", '{"username":"u%2"}'],
+    ["username=a+b%20c&password=abcd", '{"username":"a b c"}'],
+    ["username=a;password=abcd", '{"username":"a"}'],
+    ["username=a;b&password=abcd", '{"username":"a;b"}'],
+    ["username&username=u&&password=abcd", '{"username":"u"}'],
+    ["username=%C3%A9%ff&password=abcd", '{"username":"é\ufffd"}'],
+  ])("reads the urlencoded form %s as Starlette does", async (body, expected) => {
+    const response = await send(request("/login", "application/x-www-form-urlencoded", body));
+    expect([response.status, response.body]).toEqual([200, expected]);
+  });
+
+  it("reads a 1 MB urlencoded body of names without values in linear time", async () => {
+    const body = `username=u&password=abcd&${"a&".repeat(499_000)}`;
     const response = await send(request("/login", "application/x-www-form-urlencoded", body));
     expectCleanClientError(response, 400);
     expect(JSON.parse(response.body)).toEqual({
@@ -96,8 +164,14 @@ describe("hostile form bodies on a raw socket", () => {
   });
 
   // Starlette answers 400; a value too large is 413 Content Too Large (security defaults)
-  it("answers 413 to a field value over fieldSize", async () => {
-    const body = `${part('form-data; name="username"', "u".repeat(2 * 1024 * 1024))}--XYZ--\r\n`;
+  it.each([
+    ["", 'form-data; name="username"'],
+    [
+      " sent as application/octet-stream",
+      'form-data; name="username"\r\nContent-Type: application/octet-stream',
+    ],
+  ])("answers 413 to a field value over fieldSize%s", async (_label, disposition) => {
+    const body = `${part(disposition, "u".repeat(2 * 1024 * 1024))}--XYZ--\r\n`;
     const response = await send(request("/login", MULTIPART, body));
     expectCleanClientError(response, 413);
     expect(JSON.parse(response.body)).toEqual({ detail: "Part exceeded maximum size of 1024KB." });
@@ -179,15 +253,65 @@ describe("hostile form bodies on a raw socket", () => {
   });
 
   it.each([
-    ["a part without a name", part("form-data", "x")],
     ["a part with a bad content-disposition", part("attachment; name=file", "x")],
-    ["a part with no content-disposition", "--XYZ\r\nContent-Type: text/plain\r\n\r\nx\r\n"],
+    // busboy skips this part unseen; Starlette would read it as a field named "file"
   ])("ignores %s: the file is missing (422)", async (_label, first) => {
     const response = await send(request("/upload", MULTIPART, `${first}--XYZ--\r\n`));
     expectCleanClientError(response, 422);
     expect(JSON.parse(response.body)).toEqual({
       detail: [{ type: "missing", loc: ["body", "file"], msg: "Field required", input: null }],
     });
+  });
+
+  // python-multipart reads no preamble: anything but blank lines before the first boundary is a
+  // parse error, which FastAPI answers with its generic 400
+  it.each([
+    [
+      "text before the first boundary",
+      `garbage\r\n${part('form-data; name="file"; filename="a"', "x")}--XYZ--\r\n`,
+    ],
+    ["a body without any boundary", "garbage"],
+    ["another boundary", `--ABC\r\n${part('form-data; name="note"', "x").slice(6)}--ABC--\r\n`],
+  ])("answers 400 to %s", async (_label, body) => {
+    const response = await send(request("/upload", MULTIPART, body));
+    expectCleanClientError(response, 400);
+    expect(response.body).toBe('{"detail":"There was an error parsing the body"}');
+    await expectServerStillAnswers();
+  });
+
+  it.each([
+    [
+      "blank lines before the first boundary",
+      `\r\n\r\n${part('form-data; name="file"; filename="a"', "x")}--XYZ--\r\n`,
+    ],
+    [
+      "a quoted boundary",
+      `${part('form-data; name="file"; filename="a"', "x")}--XYZ--\r\n`,
+      'multipart/form-data; boundary="XYZ"',
+    ],
+  ])("reads %s", async (_label, body, type = MULTIPART) => {
+    const response = await send(request("/upload", type, body));
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ filename: "a", size: 1 });
+  });
+
+  // busboy calls any application/octet-stream part a file; Starlette, only a part with a filename
+  it("reads a part without a filename as a field, whatever its content type", async () => {
+    const field = (name: string, value: string) =>
+      `--XYZ\r\nContent-Disposition: form-data; name="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n${value}\r\n`;
+    const login = await send(
+      request(
+        "/login",
+        MULTIPART,
+        `${field("username", "u")}${field("password", "abcd")}--XYZ--\r\n`,
+      ),
+    );
+    expect([login.status, login.body]).toEqual([200, '{"username":"u"}']);
+    const upload = await send(request("/upload", MULTIPART, `${field("file", "x")}--XYZ--\r\n`));
+    expect([upload.status, JSON.parse(upload.body).detail[0].msg]).toEqual([
+      422,
+      "Value error, Expected UploadFile, received: <class 'str'>",
+    ]);
   });
 
   it("answers 400 to a malformed part header", async () => {

@@ -129,6 +129,23 @@ describe("POST /v1/completions", () => {
     });
   });
 
+  // loc[1] of json_invalid is a character offset, not a field the client sent
+  it("names no param for a body that is not JSON", async () => {
+    const r = await client.post("/v1/completions", {
+      body: '{"prompt": "x",',
+      headers: { ...KEY, "content-type": "application/json" },
+    });
+    expect(r.status).toBe(422);
+    const body = await r.json();
+    expect(body.detail[0]).toMatchObject({ type: "json_invalid", loc: ["body", 15] });
+    expect(body.error).toEqual({
+      message: "body: JSON decode error",
+      type: "invalid_request_error",
+      param: null,
+      code: "invalid_value",
+    });
+  });
+
   it("reports every invalid field of the request together", async () => {
     const r = await client.post("/v1/completions", {
       json: { prompt: "x".repeat(8193), temperature: -1, max_tokens: 5000 },

@@ -126,7 +126,8 @@ export const COOKIE_AND_HEADER_PARAM_CASES: HostileCase[] = [
     name: "a header param sent twice",
     chunks: [get("/header", ["X-Token: a", "X-Token: b"])],
     status: [200],
-    body: '{"x_token":"a, b"}',
+    // Starlette's Headers.get reads the first line, as FastAPI does
+    body: '{"x_token":"a"}',
   },
   {
     name: "a header param with non-ASCII bytes",

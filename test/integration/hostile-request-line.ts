@@ -1,9 +1,9 @@
 import { get, type HostileCase, raw, request } from "./hostile-wire.js";
 
-// Statuses node's own HTTP parser (llhttp) answers before the app sees a request: 400 for a
-// malformed request line, header or chunked framing, 431 for a head over 16 KiB, and then it
-// closes the connection. uvicorn (h11/httptools) answers these with a 400 too (they are not
-// recorded in behaviors.md: RFC 9112 §2.2, §3, §6.3 say to reject and close).
+// Statuses node's own HTTP parser (llhttp) refuses before the app sees a request: 400 for a
+// malformed request line, header or chunked framing (written as uvicorn writes it, text
+// "Invalid HTTP request received.": src/server/client-errors.ts), 431 for a head over 16 KiB,
+// and then the connection closes (RFC 9112 §2.2, §3, §6.3 say to reject and close).
 /** Hostile request lines: methods, target forms, lengths, bytes, paths. */
 export const REQUEST_LINE_CASES: HostileCase[] = [
   {

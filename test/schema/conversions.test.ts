@@ -14,6 +14,32 @@ describe("lax conversions from strings", () => {
     expect(types(errorsOf(z.int(), "1e3", ["q"], "string"))).toEqual(["int_parsing"]);
   });
 
+  // pydantic-core strips underscores between digits, as Python's int("1_000") does
+  it("reads digits grouped by underscores, as pydantic does", () => {
+    expect(convertedValue(z.int(), "1_000_000", "string")).toBe(1_000_000);
+    expect(convertedValue(z.int(), "-1_0", "string")).toBe(-10);
+    expect(convertedValue(z.number(), "1_0.5", "string")).toBe(10.5);
+    expect(convertedValue(z.number(), "1e1_0", "string")).toBe(1e10);
+    for (const bad of ["_1", "1_", "1__0", "1_0_", "1_000.0", "1_0.5"]) {
+      expect(types(errorsOf(z.int(), bad, ["q"], "string")), bad).toEqual(["int_parsing"]);
+    }
+    for (const bad of ["_1", "1__0", "1.5_"]) {
+      expect(types(errorsOf(z.number(), bad, ["q"], "string")), bad).toEqual(["float_parsing"]);
+    }
+  });
+
+  it("refuses an integer string past 4,300 characters as int_parsing_size", () => {
+    const digits = "1".repeat(4301);
+    expect(errorsOf(z.int(), digits, ["q"], "string")).toEqual([
+      {
+        type: "int_parsing_size",
+        loc: ["q"],
+        msg: "Unable to parse input string as an integer, exceeded maximum size",
+        input: digits,
+      },
+    ]);
+  });
+
   it("reads floats and rejects inf/nan as non-finite", () => {
     expect(convertedValue(z.number(), "1.5", "string")).toBe(1.5);
     expect(convertedValue(z.number(), "1e3", "string")).toBe(1000);

@@ -74,7 +74,8 @@ function errorResponse(
 
 /** `["body", "messages", 0, "role"]` -> "messages.0.role" */
 function paramOf(detail: ValidationErrorDetail | undefined): string | null {
-  if (detail === undefined) return null;
+  // the offset of a JSON syntax error is not a field
+  if (detail === undefined || detail.type === "json_invalid") return null;
   const path = detail.loc[0] === "body" ? detail.loc.slice(1) : detail.loc;
   return path.length > 0 ? path.join(".") : null;
 }
