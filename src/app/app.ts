@@ -124,6 +124,8 @@ export class App extends RouteRegistry {
   readonly config: AppOptions;
   readonly rootPath: string;
   readonly dependencyOverrides = new DependencyOverrides();
+  /** its routes send later answers through node's listener themselves (http/servable.ts) */
+  readonly answersThroughSink = true;
   /** state shared by every request; seeded from what the lifespan yields */
   state: Record<string, any> = {};
   readonly logger: Logger;

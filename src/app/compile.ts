@@ -9,6 +9,7 @@ import { RequestValidationError } from "../errors/validation.js";
 import type { RequestContext } from "../http/context.js";
 import type { FormLimits } from "../http/form-body.js";
 import type { ResolvedJsonLimits } from "../http/json-guard.js";
+import { internalErrorResponse } from "../http/outgoing.js";
 import { recordServerError } from "../http/server-errors.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
@@ -92,16 +93,20 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
 
   // Given the table's `fail`, the route's own last .then also finishes the response and answers
   // its errors, where the table would chain a .then of its own (a promise and a microtask:
-  // 0.4–0.5 µs a request alone, bench/NODE-OVERHEAD.md step 5). The table's `fail` is the same
-  // on every request, so its Settle is made once.
-  let settle: Settle | undefined;
+  // 0.4–0.5 µs a request alone, bench/NODE-OVERHEAD.md step 5); given a `ctx.sink` as well, it
+  // also sends the answer, where the server would chain another. The table's `fail` is the same
+  // on every request, so its Settles are made once.
+  let settles: [Settle, Settle] | undefined;
   let settleFail: RouteFailure | undefined;
-  const settleFor = (fail: RouteFailure): Settle => {
-    if (fail !== settleFail || settle === undefined) {
+  const settleFor = (fail: RouteFailure, ctx: RequestContext): Settle => {
+    if (fail !== settleFail || settles === undefined) {
       settleFail = fail;
-      settle = { finish: finishResponse, fail: (ctx, error) => fail(ctx, error, route) };
+      settles = [
+        { finish: finishResponse, fail: (ctx, error) => fail(ctx, error, route) },
+        deliveringSettle((ctx, error) => fail(ctx, error, route)),
+      ];
     }
-    return settle;
+    return ctx.sink === undefined ? settles[0] : settles[1];
   };
 
   // Per-route wrappers (limits, timeouts) wrap `run`: the route's one entry point.
@@ -114,9 +119,11 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
         return solver.solve(ctx, undefined, args, extractor.extract(ctx, undefined, args));
       try {
         const failure = extractor.extract(ctx, undefined, args);
-        const response = solver.solve(ctx, undefined, args, failure, settleFor(fail));
-        // a promise from a settling solve is finished already
-        return isThenable<OutgoingResponse>(response) ? response : finishResponse(response, ctx);
+        const response = solver.solve(ctx, undefined, args, failure, settleFor(fail, ctx));
+        if (!isThenable<OutgoingResponse>(response)) return finishResponse(response, ctx);
+        // a promise from a settling solve is finished (and sent, given a sink) already
+        if (ctx.sink !== undefined) ctx.sinkTaken = true;
+        return response;
       } catch (error) {
         return fail(ctx, error, route);
       }
@@ -129,20 +136,29 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
   } else {
     const decoded = (ctx: RequestContext, received: unknown) =>
       proceed(ctx, extractor.decodeBody(ctx, received));
-    // the body's one .then settles the request
+    /** `proceed`, settled: an async dependency's own .then settles, no .then chained after it */
+    const proceedSettled = (ctx: RequestContext, received: unknown, settle: Settle) => {
+      const body = extractor.decodeBody(ctx, received);
+      if (!solver.hasDependencies) return settleAnswer(proceed(ctx, body), ctx, settle);
+      const args = newArgs(solver.nodeCount);
+      const failure = extractor.extract(ctx, body, args);
+      const response = solver.solve(ctx, body, args, failure, settle);
+      // a promise from a settling solve is settled already
+      return isThenable<OutgoingResponse>(response) ? response : settle.finish(response, ctx);
+    };
+    // the body's one .then settles the request (or hands it to an async dependency's)
     const settled: CompiledRoute = (ctx, fail) => {
       const reading = extractor.readBody(ctx);
       if (fail === undefined) return reading.then((received) => decoded(ctx, received));
-      const settle = settleFor(fail);
+      const settle = settleFor(fail, ctx);
+      if (ctx.sink !== undefined) ctx.sinkTaken = true;
       return reading.then(
         (received) => {
-          let response: MaybePromise<OutgoingResponse>;
           try {
-            response = decoded(ctx, received);
+            return proceedSettled(ctx, received, settle);
           } catch (error) {
             return settle.fail(ctx, error);
           }
-          return settleAnswer(response, ctx, settle);
         },
         (error: unknown) => settle.fail(ctx, error),
       );
@@ -151,4 +167,43 @@ export function compileRoute(route: RouteRecord, settings: CompileSettings): Com
     run = settled;
   }
   return run;
+}
+
+/**
+ * A Settle that also sends what it settles through `ctx.sink`; the promise it ends never
+ * rejects, so nothing has to listen to it.
+ */
+function deliveringSettle(
+  fail: (ctx: RequestContext, error: unknown) => MaybePromise<OutgoingResponse>,
+): Settle {
+  return {
+    finish(response, ctx) {
+      let finished: OutgoingResponse;
+      try {
+        finished = finishResponse(response, ctx);
+      } catch (error) {
+        ctx.sink!.fail(ctx, error);
+        return response;
+      }
+      ctx.sink!.deliver(ctx, finished);
+      return finished;
+    },
+    fail(ctx, error) {
+      const answer = fail(ctx, error);
+      if (!isThenable<OutgoingResponse>(answer)) {
+        ctx.sink!.deliver(ctx, answer);
+        return answer;
+      }
+      return Promise.resolve(answer).then(
+        (ready) => {
+          ctx.sink!.deliver(ctx, ready);
+          return ready;
+        },
+        (failure: unknown) => {
+          ctx.sink!.fail(ctx, failure);
+          return internalErrorResponse();
+        },
+      );
+    },
+  };
 }

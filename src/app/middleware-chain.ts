@@ -35,5 +35,11 @@ export function chainMiddleware(
       }
     };
   }
-  return next;
+  if (middleware.length === 0) return next;
+  // middleware awaits the route's answer: the route must hand it back, not send it itself
+  const outermost = next;
+  return (ctx) => {
+    ctx.sink = undefined;
+    return outermost(ctx);
+  };
 }

@@ -147,7 +147,11 @@ export class RouteTable {
           path,
           found !== null && "match" in found ? found.match.value : undefined,
         );
-        if (mounted !== undefined) return this.#settle(mounted.handle(ctx), ctx, undefined);
+        if (mounted !== undefined) {
+          // the mount's answer is finished here: it must come back, not be sent by the mount
+          ctx.sink = undefined;
+          return this.#settle(mounted.handle(ctx), ctx, undefined);
+        }
       }
       if (found === null) return this.#notFound(ctx, path);
       if (!("match" in found)) {

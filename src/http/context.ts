@@ -3,6 +3,7 @@ import { BackgroundTasks } from "../background/tasks.js";
 import { HTTPException } from "../errors/http-exception.js";
 import { parseCookies } from "./cookies.js";
 import { isHostHeader } from "./host-header.js";
+import type { OutgoingResponse } from "./outgoing.js";
 import { parseQuery, type QueryValues } from "./query.js";
 import type { HeaderNames } from "./request-checks.js";
 import { ResponseDraft } from "./response-draft.js";
@@ -43,6 +44,17 @@ export interface RequestAdapter {
   headers?(ctx: RequestContext): HeaderValues;
 }
 
+/**
+ * Where a route that answers later hands its answer itself (node's listener, when no middleware
+ * sits in between): no `.then` of the caller's is chained after the route's own.
+ */
+export interface ResponseSink {
+  /** sends the finished response */
+  deliver(ctx: RequestContext, response: OutgoingResponse): void;
+  /** answers an error raised while finishing or answering (a 500, logged) */
+  fail(ctx: RequestContext, error: unknown): void;
+}
+
 /** What `ctx.urlFor` asks for a route's path: the app handling the request. */
 export interface UrlPathResolver {
   urlPathFor(name: string, params?: Readonly<Record<string, string | number>>): string;
@@ -80,6 +92,10 @@ export class RequestContext {
   readonly adapter: RequestAdapter;
   /** set when the connection must close after this response (e.g. an unread oversized body) */
   closeConnection = false;
+  /** set by the server before the app sees the request; cleared by middleware, mounts */
+  sink: ResponseSink | undefined = undefined;
+  /** a route set it when the promise it returned answers through `sink`: nothing to chain */
+  sinkTaken = false;
 
   #headers: HeaderValues | undefined;
   #query: QueryValues | undefined;

@@ -43,7 +43,7 @@ function wireNameOf(name: string, source: ParamSource, options: HeaderOptions): 
  * backtracking engine one crafted value can hold the event loop for seconds.
  */
 function checkPatterns(name: string, schema: StandardSchemaV1, where: string): void {
-  const [unsupported] = unsupportedPatterns(schema);
+  const unsupported = unsupportedPatterns(schema)[0];
   if (unsupported === undefined) return;
   throw new ConfigError(
     "E_UNSAFE_PATTERN",

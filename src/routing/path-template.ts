@@ -120,6 +120,11 @@ function parseParam(template: string, inner: string): TemplatePart {
 }
 
 function buildSegment(parts: readonly TemplatePart[]): TemplateSegment {
+  const only = parts[0];
+  // most segments are one literal: no pattern source to build for them
+  if (only === undefined || (parts.length === 1 && "literal" in only)) {
+    return { kind: "static", text: only === undefined ? "" : only.literal };
+  }
   const names: string[] = [];
   let source = "";
   let catchAll = false;
@@ -133,7 +138,6 @@ function buildSegment(parts: readonly TemplatePart[]): TemplateSegment {
     if (part.converter === "path") catchAll = true;
   }
   if (names.length === 0) {
-    const only = parts[0];
     return { kind: "static", text: only !== undefined && "literal" in only ? only.literal : "" };
   }
   const first = parts[0]!;

@@ -13,7 +13,7 @@ import { isZod, type ZodLike } from "./zod-def.js";
  * @example linearTest(/^[a-z]+$/i)("Hello") // true
  */
 export function linearTest(re: RegExp): (s: string) => boolean {
-  if (isBacktrackSafe(re)) {
+  if (safeOnV8(re, keyOf(re))) {
     // a copy without g/y: their lastIndex would make `test` stateful
     const own = new RegExp(re.source, re.dotAll ? "s" : "");
     return (s) => own.test(s);
@@ -40,8 +40,43 @@ function flagsOf(re: RegExp): number {
   return flags;
 }
 
-/** Why RE2 refuses a pattern ("invalid escape sequence: `\1`"), or null when it compiles. */
+// Verdicts on the patterns seen so far, by flags and source: a model's pattern is judged once,
+// not once per route using the model (isBacktrackSafe costs ~30 µs, an RE2 compile ~350 µs).
+// Schemas are declared, not made per request; the cap only bounds an app that makes them.
+const CACHED = 4096;
+const safeVerdicts = new Map<string, boolean>();
+const re2Verdicts = new Map<string, string | null>();
+
+function keyOf(re: RegExp): string {
+  return `${re.flags}/${re.source}`;
+}
+
+function safeOnV8(re: RegExp, key: string): boolean {
+  let safe = safeVerdicts.get(key);
+  if (safe === undefined) {
+    safe = isBacktrackSafe(re);
+    if (safeVerdicts.size < CACHED) safeVerdicts.set(key, safe);
+  }
+  return safe;
+}
+
+/**
+ * Why RE2 refuses a pattern ("invalid escape sequence: `\1`"), or null when it runs in linear
+ * time: on V8 (`isBacktrackSafe`) or compiled for RE2. Compiling for RE2 was most of a route's
+ * registration, so a pattern V8 runs safely is not compiled for it.
+ */
 export function linearPatternError(re: RegExp): string | null {
+  const key = keyOf(re);
+  if (safeOnV8(re, key)) return null;
+  let verdict = re2Verdicts.get(key);
+  if (verdict === undefined) {
+    verdict = re2Error(re);
+    if (re2Verdicts.size < CACHED) re2Verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+function re2Error(re: RegExp): string | null {
   try {
     RE2JS.compile(re.source, flagsOf(re));
     return null;
@@ -50,24 +85,70 @@ export function linearPatternError(re: RegExp): string | null {
   }
 }
 
-/** the schemas a node holds: wrapped, piped, fields, items, members, a lazy schema's target */
-function childrenOf(def: ZodLike["_zod"]["def"]): unknown[] {
-  const children: unknown[] = [];
-  if (def.type === "lazy") children.push(def.getter());
-  for (const key of ["innerType", "in", "out", "element", "keyType", "valueType", "catchall"])
-    if (def[key] !== undefined) children.push(def[key]);
-  if (def.shape !== undefined) children.push(...Object.values(def.shape as object));
-  for (const key of ["options", "items"]) if (Array.isArray(def[key])) children.push(...def[key]);
-  if (def.left !== undefined) children.push(def.left, def.right);
-  return children;
+/**
+ * Pushes the schemas a node holds (wrapped, piped, fields, items, members, a lazy schema's
+ * target) onto `stack`. The common types name their children; probing every child key of every
+ * def (a missed property lookup on defs of a dozen shapes) tripled the walk's cost.
+ */
+function pushChildren(def: ZodLike["_zod"]["def"], stack: unknown[]): void {
+  switch (def.type) {
+    case "string":
+    case "number":
+    case "int":
+    case "boolean":
+    case "bigint":
+    case "literal":
+    case "enum":
+    case "null":
+    case "undefined":
+    case "date":
+    case "any":
+    case "unknown":
+      return;
+    case "object": {
+      if (def.catchall !== undefined) stack.push(def.catchall);
+      const shape = def.shape as Record<string, unknown>;
+      for (const key in shape) stack.push(shape[key]);
+      return;
+    }
+    case "array":
+      stack.push(def.element);
+      return;
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+      stack.push(def.innerType);
+      return;
+  }
+  if (def.type === "lazy") stack.push(def.getter());
+  for (const key of CHILD_KEYS) if (def[key] !== undefined) stack.push(def[key]);
+  const shape = def.shape as Record<string, unknown> | undefined;
+  if (shape !== undefined) for (const key in shape) stack.push(shape[key]);
+  if (Array.isArray(def.options)) for (const option of def.options) stack.push(option);
+  if (Array.isArray(def.items)) for (const item of def.items) stack.push(item);
+  if (def.left !== undefined) stack.push(def.left, def.right);
+}
+
+const CHILD_KEYS = ["innerType", "in", "out", "element", "keyType", "valueType", "catchall"];
+
+type Found = { pattern: string; reason: string }[];
+
+/** a regex check (or a string format schema) whose pattern cannot run in linear time */
+function checkPattern(check: { _zod: { def: Record<string, any> } }, found: Found): void {
+  const def = check._zod.def;
+  const pattern = def.pattern;
+  if (def.format !== "regex" || !(pattern instanceof RegExp)) return;
+  const reason = linearPatternError(pattern);
+  if (reason !== null) found.push({ pattern: pattern.source, reason });
 }
 
 /**
  * The regex patterns of a schema tree that cannot run in linear time, each with RE2's reason:
  * `z.object({ tag: z.string().regex(/(a)\1/) })` -> [{ pattern: "(a)\\1", reason: "…" }].
  */
-export function unsupportedPatterns(schema: unknown): { pattern: string; reason: string }[] {
-  const found: { pattern: string; reason: string }[] = [];
+export function unsupportedPatterns(schema: unknown): Found {
+  const found: Found = [];
   const seen = new Set<unknown>();
   const stack = [schema];
   while (stack.length > 0) {
@@ -75,14 +156,10 @@ export function unsupportedPatterns(schema: unknown): { pattern: string; reason:
     if (!isZod(node) || seen.has(node)) continue;
     seen.add(node);
     const def = node._zod.def;
-    const checks = def.checks ?? [];
-    for (const check of typeof def.check === "string" ? [node, ...checks] : checks) {
-      const pattern = check._zod.def.pattern;
-      if (check._zod.def.format !== "regex" || !(pattern instanceof RegExp)) continue;
-      const reason = linearPatternError(pattern);
-      if (reason !== null) found.push({ pattern: pattern.source, reason });
-    }
-    stack.push(...childrenOf(def));
+    if (typeof def.check === "string") checkPattern(node, found);
+    const checks = def.checks;
+    if (checks !== undefined) for (const check of checks) checkPattern(check, found);
+    pushChildren(def, stack);
   }
   return found;
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { runAfterSend } from "../http/after-send.js";
-import { type RequestAdapter, RequestContext } from "../http/context.js";
+import { type RequestAdapter, RequestContext, type ResponseSink } from "../http/context.js";
 import { internalErrorResponse, type OutgoingResponse } from "../http/outgoing.js";
 import type { Servable } from "../http/servable.js";
 import { isThenable } from "../internal/thenable.js";
@@ -68,6 +68,7 @@ export function createNodeListener(
   const { accessLog, trustedProxies } = options;
   const requestId = options.requestId ?? accessLog !== undefined;
   const adapter = trustedProxies === undefined ? nodeAdapter : proxiedAdapter;
+  const answersThroughSink = app.answersThroughSink === true;
 
   const track = (work: Promise<void>) => {
     state.pending.add(work);
@@ -118,6 +119,12 @@ export function createNodeListener(
     return runAfterSend(ctx, logError);
   };
 
+  // a route that answers later sends its answer here itself, with no .then of ours after it
+  const sink: ResponseSink = {
+    deliver: (ctx, response) => deliver(ctx, ctx.native as ServerResponse, response),
+    fail: (ctx, error) => void track(failed(ctx, ctx.native as ServerResponse, error)),
+  };
+
   // a .then costs less than an async function's frame and await
   const deliverLater = (
     ctx: RequestContext,
@@ -148,6 +155,7 @@ export function createNodeListener(
       req.headers,
       scheme ?? schemeOf(req),
     );
+    if (answersThroughSink) ctx.sink = sink;
     if (accessLog !== undefined && id !== undefined)
       logAccessWhenDone(accessLog, req, res, () => clientText(ctx), id);
     let response: MaybePromise<OutgoingResponse>;
@@ -158,8 +166,9 @@ export function createNodeListener(
       return;
     }
     // a synchronous route is written in the same tick, with no promise in between
-    if (isThenable<OutgoingResponse>(response)) deliverLater(ctx, res, response);
-    else deliver(ctx, res, response);
+    if (isThenable<OutgoingResponse>(response)) {
+      if (!ctx.sinkTaken) deliverLater(ctx, res, response);
+    } else deliver(ctx, res, response);
   };
 }
 

@@ -4,10 +4,11 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { z } from "zod";
 import {
   App,
+  Body,
   Depends,
   dependency,
   FileResponse,
@@ -54,6 +55,23 @@ function makeApp(): App {
     return { key };
   });
   app.get("/file", { params: { user: Depends(user) } }, () => new FileResponse(file));
+  const Item = z.object({ n: z.number() });
+  app.post("/items", { params: { user: Depends(user), item: Body(Item) } }, (args) => ({
+    user: args.user.name,
+    n: args.item.n,
+  }));
+  app.post("/later-items", { params: { key: Depends(key), item: Body(Item) } }, async (args) => {
+    await Promise.resolve();
+    return { key: args.key, n: args.item.n };
+  });
+  const session = dependency({ user: Depends(user) }, async function* ({ user }) {
+    yield `session-of-${user.name}`;
+    seen.push(`closed ${user.name}`);
+  });
+  app.post("/session-items", { params: { session: Depends(session), item: Body(Item) } }, (a) => ({
+    session: a.session,
+    n: a.item.n,
+  }));
   return app;
 }
 
@@ -109,5 +127,35 @@ describeTransports("a route settled by its dependencies", makeApp, (client) => {
       headers: { "x-key": "k", range: "bytes=2-4" },
     });
     expect([r.status, await r.text()]).toEqual([206, "234"]);
+  });
+});
+
+describeTransports("a route with a body and dependencies", makeApp, (client) => {
+  const post = (path: string, key: string, json: unknown) =>
+    client().request("POST", path, { headers: { "x-key": key }, json });
+
+  it("answers after the body and an async dependency", async () => {
+    const r = await post("/items", "k", { n: 1 });
+    expect([r.status, await r.json()]).toEqual([200, { user: "user-k", n: 1 }]);
+  });
+
+  it("answers the dependency's error, and refuses before a 422 of the body as FastAPI does", async () => {
+    const banned = await post("/items", "banned", { n: 1 });
+    const bannedAndBad = await post("/items", "banned", { n: "x" });
+    const bad = await post("/items", "k", { n: "x" });
+    expect([banned.status, bannedAndBad.status, bad.status]).toEqual([403, 403, 422]);
+    expect((await bad.json()).detail[0]).toMatchObject({ loc: ["body", "n"] });
+  });
+
+  it("answers an async handler after sync dependencies and the body", async () => {
+    const r = await post("/later-items", "k", { n: 2 });
+    expect([r.status, await r.json()]).toEqual([200, { key: "k", n: 2 }]);
+  });
+
+  it("closes a generator dependency after answering", async () => {
+    seen.length = 0;
+    const r = await post("/session-items", "k", { n: 3 });
+    expect([r.status, await r.json()]).toEqual([200, { session: "session-of-user-k", n: 3 }]);
+    await vi.waitFor(() => expect(seen).toEqual(["closed user-k"]));
   });
 });
