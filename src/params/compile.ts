@@ -1,6 +1,6 @@
 import type { RequestContext } from "../http/context.js";
-import type { Validator } from "../schema/index.js";
-import { describeFields, validatorFor } from "../schema/index.js";
+import type { Accept, Validator } from "../schema/index.js";
+import { acceptorFor, describeFields, validatorFor } from "../schema/index.js";
 import type { ParamDeclaration } from "./analyze.js";
 import { fileValidator, formFieldReader, formModelReader } from "./form.js";
 import { cookieModelReader, firstHeaderLine, headerModelReader } from "./header-cookie-models.js";
@@ -16,6 +16,8 @@ export interface CompiledParam {
   read: ParamReader;
   /** null: the raw string is the value (an undeclared path template name) */
   validate: Validator | null;
+  /** the validator's generated accept-path: the value, or ACCEPT_FAIL (then `validate` reports) */
+  accept: Accept | null;
   loc: (string | number)[];
 }
 
@@ -108,6 +110,7 @@ export function compileParam(
         param.source === "file"
           ? fileValidator(param.facts)
           : validatorFor(param.schema!, "string"),
+      accept: param.source === "file" ? null : acceptorFor(param.schema!, "string"),
       loc: isSourceModel(param) ? ["body"] : ["body", param.wireName],
     };
   }
@@ -118,6 +121,8 @@ export function compileParam(
     read: readerFor(param, embedBody),
     validate:
       param.schema === undefined ? null : validatorFor(param.schema, isBody ? "json" : "string"),
+    accept:
+      param.schema === undefined ? null : acceptorFor(param.schema, isBody ? "json" : "string"),
     loc:
       (isBody && !embedBody) || isSourceModel(param)
         ? [param.source]

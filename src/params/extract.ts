@@ -7,7 +7,7 @@ import {
   resolveFormLimits,
 } from "../http/form-body.js";
 import { DEFAULT_JSON_LIMITS, type ResolvedJsonLimits } from "../http/json-guard.js";
-import type { ValidationErrorDetail } from "../schema/index.js";
+import { ACCEPT_FAIL, type ValidationErrorDetail } from "../schema/index.js";
 import { bodyKindOf, type ParamDeclaration } from "./analyze.js";
 import { type CompiledParam, compileParam } from "./compile.js";
 
@@ -121,6 +121,14 @@ export class ParamExtractor {
       if (param.validate === null) {
         target[param.name] = raw;
         continue;
+      }
+      // the accepted value without a result object; a rejected one is re-run for its errors
+      if (param.accept !== null) {
+        const value = param.accept(raw);
+        if (value !== ACCEPT_FAIL) {
+          target[param.name] = value;
+          continue;
+        }
       }
       const checked = param.validate(raw, param.loc);
       if (checked.ok) target[param.name] = checked.value;

@@ -3,6 +3,8 @@ import type { RequestContext } from "../http/context.js";
 import type { ResponseDraft } from "../http/response-draft.js";
 import { isBodylessStatus } from "../internal/status.js";
 import {
+  ACCEPT_FAIL,
+  acceptorFor,
   compileAliasRenamer,
   declaredFields,
   fieldDefaults,
@@ -63,6 +65,8 @@ function applyDraft(response: OutgoingResponse, draft: ResponseDraft): void {
  */
 export function compileRender(spec: RenderSpec, handler: Function): Render {
   const validator = spec.response ? validatorFor(spec.response, "json", "name") : null;
+  // the generated accept-path, without a result object; the validator words a rejection
+  const accept = spec.response ? acceptorFor(spec.response, "json", "name") : null;
   const filter = compileResponseFilter({
     excludeUnset: spec.responseExcludeUnset,
     declaredFields: spec.response ? declaredFields(spec.response) : null,
@@ -85,9 +89,12 @@ export function compileRender(spec: RenderSpec, handler: Function): Render {
   const admit = (result: unknown): unknown => {
     let value = result;
     if (validator !== null) {
-      const checked = validator(result, RESPONSE_LOC);
-      if (!checked.ok) throw new ResponseValidationError(checked.errors);
-      value = checked.value;
+      value = accept!(result);
+      if (value === ACCEPT_FAIL) {
+        const checked = validator(result, RESPONSE_LOC);
+        if (!checked.ok) throw new ResponseValidationError(checked.errors);
+        value = checked.value;
+      }
     }
     return filter === null ? value : filter(value, result);
   };

@@ -7,7 +7,8 @@ export type CompileChild = (schema: unknown) => Compiled;
 
 const OBJECT_PROTOTYPE = Object.prototype as unknown as Record<string, unknown>;
 
-function setKey(out: Record<string, unknown>, key: string, value: unknown): void {
+/** out[key] = value, an own "__proto__" key included */
+export function setKey(out: Record<string, unknown>, key: string, value: unknown): void {
   // an own "__proto__" key from JSON.parse must stay data, not become the prototype
   if (key === "__proto__") {
     Object.defineProperty(out, key, {
@@ -126,7 +127,8 @@ function objectFn({ keys, wire, nodes, extras, catchall }: ObjectPlan): NodeFn {
   };
 }
 
-function lengthLimits(schema: ZodLike): { min: number; max: number } {
+/** an array schema's length limits (0 and Infinity when unset) */
+export function lengthLimits(schema: ZodLike): { min: number; max: number } {
   let min = 0;
   let max = Number.POSITIVE_INFINITY;
   for (const check of schema._zod.def.checks ?? []) {

@@ -10,7 +10,8 @@ interface Bound {
   readonly ctx: Record<string, unknown>;
 }
 
-const FORMAT_RANGES: Record<string, [number, number, boolean]> = {
+/** `z.int32()`…: [min, max, is an integer] (`generate-leaf.ts` reads the same table) */
+export const FORMAT_RANGES: Record<string, [number, number, boolean]> = {
   safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, true],
   int32: [-2147483648, 2147483647, true],
   uint32: [0, 4294967295, true],

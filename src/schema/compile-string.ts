@@ -7,7 +7,10 @@ import { checksOf, type ZodCheckLike, type ZodLike } from "./zod-def.js";
 type Test = (s: string, input: unknown, run: Run) => boolean;
 
 /** pydantic's wording for the string formats that have a close pydantic type. */
-const FORMAT_ERRORS: Record<string, (s: string) => [string, string, Record<string, unknown>]> = {
+export const FORMAT_ERRORS: Record<
+  string,
+  (s: string) => [string, string, Record<string, unknown>]
+> = {
   uuid: (s) => {
     const error = uuidError(s);
     return ["uuid_parsing", `Input should be a valid UUID, ${error}`, { error }];

@@ -11,7 +11,7 @@ const never: Exact = () => false;
 const isPlainObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Does the input already have the member's type, with no conversion (pydantic's strict pass)? */
-function exactTest(schema: unknown): Exact {
+export function exactTest(schema: unknown): Exact {
   if (!isZod(schema)) return never;
   const def = schema._zod.def;
   switch (def.type) {
@@ -167,7 +167,7 @@ function compileTagged(
     }
     const hit = byTag.get(tagValue);
     if (hit === undefined) {
-      const tag = String(tagValue);
+      const tag = tagText(tagValue);
       return run.fail(
         "union_tag_invalid",
         `Input tag '${tag}' found using ${discriminator} does not match any of the expected tags: ${expectedTags}`,
@@ -181,4 +181,13 @@ function compileTagged(
     return r;
   };
   return { fn, acceptsUndefined: false };
+}
+
+/** a tag value as text; an object whose toString is not callable (`{"toString": 1}`) included */
+function tagText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

@@ -96,17 +96,18 @@ function build(schema: ZodLike): Compiled {
     }
     case "boolean":
       return withAllChecks(booleanNode, schema);
+    // refinements on these run too (`z.enum([...]).refine(...)`)
     case "enum":
     case "literal":
-      return compileChoice(schema);
+      return withAllChecks(compileChoice(schema), schema);
     case "null":
-      return nullNode;
+      return withAllChecks(nullNode, schema);
     case "undefined":
     case "void":
-      return undefinedNode;
+      return withAllChecks(undefinedNode, schema);
     case "any":
     case "unknown":
-      return passThrough;
+      return withAllChecks(passThrough, schema);
     case "date":
       return withAllChecks(dateNode, schema);
     case "object":
@@ -123,10 +124,26 @@ function build(schema: ZodLike): Compiled {
       return withAllChecks(compileTuple(schema, compileNode), schema);
     case "union":
       return withAllChecks(compileUnion(schema, compileNode), schema);
-    default:
-      return buildWrapper(schema);
+    default: {
+      const node = buildWrapper(schema);
+      // `.optional().refine(...)`: the wrapper's own checks, after what it wraps
+      return CHECKED_WRAPPERS.has(def.type) ? withAllChecks(node, schema) : node;
+    }
   }
 }
+
+/** Wrappers whose own checks the compiler runs; anything else runs its own `~standard`. */
+const CHECKED_WRAPPERS = new Set([
+  "optional",
+  "nullable",
+  "default",
+  "prefault",
+  "catch",
+  "readonly",
+  "nonoptional",
+  "lazy",
+  "pipe",
+]);
 
 function buildWrapper(schema: ZodLike): Compiled {
   const def = schema._zod.def;

@@ -33,7 +33,12 @@ function report(
   run.path.length -= keys.length;
 }
 
-function asyncUnsupported(): never {
+/**
+ * Throws the error an async refinement or transform gets: validation here is synchronous. The
+ * promise it returned is never awaited: its rejection is caught, not left to crash the process.
+ */
+export function asyncUnsupported(promise?: Promise<unknown>): never {
+  promise?.catch(() => {});
   throw new TypeError(
     "Tailor validates synchronously: an async refinement or transform cannot be used in a " +
       "request or response schema. Move the async work into a dependency or the handler.",
@@ -48,7 +53,7 @@ export function compileStandard(schema: StandardSchemaV1): NodeFn {
   const validate = schema["~standard"].validate;
   return (value, run) => {
     const result = validate(value);
-    if (result instanceof Promise) asyncUnsupported();
+    if (result instanceof Promise) asyncUnsupported(result);
     const issues = (result as StandardSchemaV1.Result<unknown>).issues;
     if (issues === undefined) return (result as StandardSchemaV1.SuccessResult<unknown>).value;
     for (const issue of issues) report(run, value, issue.message, issue.path);
@@ -68,7 +73,8 @@ export function compileChecks(
   return (value, run) => {
     const payload = { value, issues: [] as unknown[] };
     for (const check of runners) {
-      if (check(payload) instanceof Promise) asyncUnsupported();
+      const result = check(payload);
+      if (result instanceof Promise) asyncUnsupported(result);
     }
     if (payload.issues.length === 0) return payload.value;
     const cfg = config();

@@ -4,6 +4,7 @@ export { base64Bytes } from "./base64.js";
 export { builtinSchemas } from "./builtins.js";
 export { declaredFields, describeFields, describeSchema } from "./describe.js";
 export { fieldDefaults } from "./field-defaults.js";
+export { ACCEPT_FAIL, type Accept } from "./generate.js";
 export {
   COMPONENT_REF_PREFIX,
   ComponentRegistry,
@@ -28,4 +29,4 @@ export type {
   Validator,
   ValidatorOptions,
 } from "./types.js";
-export { compileValidator, validatorFor } from "./validator.js";
+export { acceptorFor, compileValidator, validatorFor } from "./validator.js";

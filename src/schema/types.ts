@@ -22,6 +22,8 @@ export interface ValidatorOptions {
    * pydantic validates a request) or "name" (a handler's return value, keyed by field names)
    */
   keys?: FieldKeys;
+  /** false: the interpreter alone, no generated accept-path (comparisons, benchmarks) */
+  generated?: boolean;
 }
 
 /** How object fields with aliases are read: by their alias (requests) or field name (responses). */

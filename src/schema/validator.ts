@@ -1,10 +1,13 @@
 import { hasAliases } from "./aliases.js";
 import { compileNode } from "./compile.js";
 import { describeSchema } from "./describe.js";
+import { ACCEPT_FAIL, type Accept, generateAccept } from "./generate.js";
 import { MSG } from "./messages.js";
 import { acquireRun, INVALID, releaseRun } from "./run.js";
 import type { StandardSchemaV1 } from "./standard.js";
 import type { FieldKeys, InputKind, Validated, Validator, ValidatorOptions } from "./types.js";
+
+const alwaysFail: Accept = () => ACCEPT_FAIL;
 
 /**
  * Compiles a schema into a validator that converts and reports errors as pydantic v2 in lax
@@ -14,6 +17,10 @@ import type { FieldKeys, InputKind, Validated, Validator, ValidatorOptions } fro
  * v("0", ["query", "limit"]).ok // false: greater_than_equal at ["query","limit"]
  */
 export function compileValidator(schema: StandardSchemaV1, options: ValidatorOptions): Validator {
+  const accept =
+    options.generated === false
+      ? alwaysFail
+      : lazyAccept(schema, options.input, options.keys ?? "alias");
   const node = compileNode(schema);
   const fn = node.fn;
   const acceptsUndefined = node.acceptsUndefined;
@@ -22,6 +29,9 @@ export function compileValidator(schema: StandardSchemaV1, options: ValidatorOpt
   // only a schema with aliases read by field name sets the run's flag
   const byName = options.keys === "name" && hasAliases(schema);
   return (input, loc): Validated => {
+    // the generated accept-path first; the interpreter decides (and words the errors) otherwise
+    const accepted = accept(input);
+    if (accepted !== ACCEPT_FAIL) return { ok: true, value: accepted };
     if (input === undefined && !acceptsUndefined) {
       return {
         ok: false,
@@ -64,4 +74,54 @@ export function validatorFor(
     cache.set(schema, validator);
   }
   return validator;
+}
+
+/**
+ * Validations a schema runs through the interpreter before its accept function is generated:
+ * generating costs about as much as compiling the interpreter's nodes (~60 µs for scenario C's
+ * item, bench/VALIDATORS.md), which a route's first request and a schema used once (settings,
+ * a cold route) need not pay.
+ */
+export const GENERATE_AFTER = 8;
+
+/**
+ * The generated accept function of a schema, made once the schema is in use (GENERATE_AFTER
+ * calls); until then, and for good when the schema is not generated, ACCEPT_FAIL for every input.
+ */
+function lazyAccept(schema: StandardSchemaV1, input: InputKind, keys: FieldKeys): Accept {
+  let calls = 0;
+  let accept: Accept = (value) => {
+    if (++calls < GENERATE_AFTER) return ACCEPT_FAIL;
+    accept = generateAccept(schema, input, keys) ?? alwaysFail;
+    return accept(value);
+  };
+  return (value) => accept(value);
+}
+
+const acceptCache: Record<`${InputKind}:${FieldKeys}`, WeakMap<object, Accept>> = {
+  "string:alias": new WeakMap(),
+  "json:alias": new WeakMap(),
+  "string:name": new WeakMap(),
+  "json:name": new WeakMap(),
+};
+
+/**
+ * A schema's accept-path alone: the validated value of an input the validator accepts, or
+ * ACCEPT_FAIL (also for any input it is unsure of): then `validatorFor` gives the errors.
+ * @example
+ * const value = acceptorFor(schema, "string")(raw);
+ * if (value === ACCEPT_FAIL) report(validatorFor(schema, "string")(raw, loc));
+ */
+export function acceptorFor(
+  schema: StandardSchemaV1,
+  input: InputKind,
+  keys: FieldKeys = "alias",
+): Accept {
+  const cache = acceptCache[`${input}:${keys}`];
+  let accept = cache.get(schema);
+  if (accept === undefined) {
+    accept = lazyAccept(schema, input, keys);
+    cache.set(schema, accept);
+  }
+  return accept;
 }
