@@ -262,7 +262,10 @@ export class RouteTable {
     if (this.#host.redirectSlashes && path !== "/") {
       const toggled = path.endsWith("/") ? path.slice(0, -1) : `${path}/`;
       if (this.#matchesPath(toggled)) {
-        const raw = ctx.rawPath.endsWith("/") ? ctx.rawPath.slice(0, -1) : `${ctx.rawPath}/`;
+        // the decoded path's trailing slash may be written %2F
+        const raw = path.endsWith("/")
+          ? ctx.rawPath.replace(/(?:\/|%2F)$/i, "")
+          : `${ctx.rawPath}/`;
         const location = slashRedirectLocation(ctx, raw, this.#host.trustedRedirectHosts);
         return { status: 307, headers: { location }, body: "" };
       }
