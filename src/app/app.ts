@@ -124,6 +124,7 @@ export class App extends RouteRegistry {
   readonly config: AppOptions;
   readonly rootPath: string;
   readonly dependencyOverrides = new DependencyOverrides();
+  /** for Bun.serve's routes */ readonly nativeRoutes = () => this.#table.nativeRoutes();
   /** its routes send later answers through node's listener themselves (http/servable.ts) */
   readonly answersThroughSink = true;
   /** state shared by every request; seeded from what the lifespan yields */

@@ -3,9 +3,10 @@ import { HTTPException } from "../errors/http-exception.js";
 import type { RequestContext } from "../http/context.js";
 import type { OutgoingResponse } from "../http/outgoing.js";
 import { slashRedirectLocation } from "../http/redirect-location.js";
+import type { NativeRoute } from "../http/servable.js";
 import { isThenable } from "../internal/thenable.js";
 import type { MaybePromise } from "../internal/types.js";
-import { decodePath, Router } from "../routing/index.js";
+import { decodePath, type LookupResult, Router } from "../routing/index.js";
 import type { CompiledRoute, RouteFailure, RouteRecord } from "./route-record.js";
 
 /** Anything that answers requests: an App, StaticFiles, or your own handler object. */
@@ -53,6 +54,13 @@ export interface DispatchHost {
     error: unknown,
     route: RouteRecord | undefined,
   ): MaybePromise<OutgoingResponse>;
+}
+
+/** `ctx.routed`: what this table's routing found for one exact raw path, found once at startup. */
+interface Routed {
+  readonly table: RouteTable;
+  readonly rawPath: string;
+  readonly found: LookupResult<RouteRecord>;
 }
 
 function normalizePrefix(path: string): string {
@@ -133,14 +141,42 @@ export class RouteTable {
     for (const mount of [...this.#mounts].reverse()) await mount.app.shutdown?.();
   }
 
+  /**
+   * The routes a runtime's router may match first, with what this table finds for each
+   * template without params (`ctx.routed`): a path without "%" decodes to itself, and no route
+   * added later can win over one that matches first, so the answer holds for the server's life.
+   */
+  nativeRoutes(): NativeRoute[] {
+    return this.#routes.map((route) => {
+      if (route.path.includes("{") || route.path.includes("%"))
+        return { path: route.path, methods: route.methods, routed: undefined };
+      const routed = new Map<string, Routed>();
+      for (const method of route.methods) {
+        const found = this.#router.lookup(method, route.path);
+        if (found !== null && "match" in found && found.match.value === route)
+          routed.set(method, { table: this, rawPath: route.path, found });
+      }
+      return { path: route.path, methods: route.methods, routed };
+    });
+  }
+
   /** routing, then the matched route or mount; errors go to the host's exception handlers */
   dispatch(ctx: RequestContext): MaybePromise<OutgoingResponse> {
     let route: RouteRecord | undefined;
     try {
-      const path = decodePath(ctx.rawPath);
-      if (path === null) throw new HTTPException(404);
+      // the runtime matched this exact path already (unless a middleware moved the request)
+      const routed = ctx.routed as Routed | undefined;
+      let path: string | null;
+      let found: LookupResult<RouteRecord>;
+      if (routed !== undefined && routed.table === this && routed.rawPath === ctx.rawPath) {
+        path = routed.rawPath;
+        found = routed.found;
+      } else {
+        path = decodePath(ctx.rawPath);
+        if (path === null) throw new HTTPException(404);
+        found = this.#router.lookup(ctx.method, path);
+      }
       ctx.path = path;
-      const found = this.#router.lookup(ctx.method, path);
       if (this.#mounts.length > 0) {
         const mounted = this.#enterMount(
           ctx,
@@ -226,7 +262,10 @@ export class RouteTable {
     if (this.#host.redirectSlashes && path !== "/") {
       const toggled = path.endsWith("/") ? path.slice(0, -1) : `${path}/`;
       if (this.#matchesPath(toggled)) {
-        const raw = ctx.rawPath.endsWith("/") ? ctx.rawPath.slice(0, -1) : `${ctx.rawPath}/`;
+        // the decoded path's trailing slash may be written %2F
+        const raw = path.endsWith("/")
+          ? ctx.rawPath.replace(/(?:\/|%2F)$/i, "")
+          : `${ctx.rawPath}/`;
         const location = slashRedirectLocation(ctx, raw, this.#host.trustedRedirectHosts);
         return { status: 307, headers: { location }, body: "" };
       }

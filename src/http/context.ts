@@ -42,6 +42,8 @@ export interface RequestAdapter {
    */
   header?(ctx: RequestContext, name: string): string | undefined;
   headers?(ctx: RequestContext): HeaderValues;
+  /** for contexts created with the path alone: the query string, read when first asked */
+  rawQuery?(ctx: RequestContext): string;
 }
 
 /**
@@ -76,8 +78,6 @@ export class RequestContext {
   path: string;
   /** the path as it arrived ("/users/a%20b"); a mount moves its prefix into `rootPath` */
   rawPath: string;
-  /** the query string without "?" ("" when absent) */
-  readonly rawQuery: string;
   readonly scheme: string;
   /** the mount prefix this app is served under ("" at the top) */
   rootPath = "";
@@ -92,12 +92,15 @@ export class RequestContext {
   readonly adapter: RequestAdapter;
   /** set when the connection must close after this response (e.g. an unread oversized body) */
   closeConnection = false;
+  /** what the app's routing answers for this path, when the runtime's router matched it first */
+  routed: unknown = undefined;
   /** set by the server before the app sees the request; cleared by middleware, mounts */
   sink: ResponseSink | undefined = undefined;
   /** a route set it when the promise it returned answers through `sink`: nothing to chain */
   sinkTaken = false;
 
   #headers: HeaderValues | undefined;
+  #rawQuery: string | undefined;
   #query: QueryValues | undefined;
   #cookies: Record<string, string> | undefined;
   #body: Promise<Uint8Array> | undefined;
@@ -117,20 +120,33 @@ export class RequestContext {
     /** undefined: the adapter's `header`/`headers` read them when asked */
     headers: HeaderValues | undefined,
     scheme = "http",
+    /** `url` is the path alone, and the adapter's `rawQuery` reads the query when asked */
+    pathOnly = false,
   ) {
     this.adapter = adapter;
     this.native = native;
     this.method = method;
     this.#headers = headers;
     this.scheme = scheme;
+    if (pathOnly) {
+      this.rawPath = url;
+      this.path = url;
+      return;
+    }
     // a fragment is never part of a request: "/search?q=a#&limit=9" reads only q (a raw "#" on
     // the wire would otherwise smuggle query params past whatever built the URL)
     const hash = url.indexOf("#");
     const target = hash === -1 ? url : url.slice(0, hash);
     const question = target.indexOf("?");
     this.rawPath = question === -1 ? target : target.slice(0, question);
-    this.rawQuery = question === -1 ? "" : target.slice(question + 1);
+    this.#rawQuery = question === -1 ? "" : target.slice(question + 1);
     this.path = this.rawPath;
+  }
+
+  /** the query string without "?" ("" when absent) */
+  get rawQuery(): string {
+    this.#rawQuery ??= this.adapter.rawQuery!(this);
+    return this.#rawQuery;
   }
 
   get query(): QueryValues {

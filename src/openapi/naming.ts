@@ -1,4 +1,4 @@
-import { STATUS_CODES } from "node:http";
+import { statusPhrase } from "../internal/status.js";
 import { titleCase } from "../schema/index.js";
 import type { OperationDescription } from "./types.js";
 
@@ -34,18 +34,13 @@ const RANGE_PHRASES: Record<string, string> = {
   DEFAULT: "Default Response",
 };
 
-// Python's http.HTTPStatus wording where it differs from Node's (RFC 9110 names).
-const PHRASE_OVERRIDES: Record<string, string> = {
-  "413": "Content Too Large",
-  "422": "Unprocessable Content",
-};
-
-/** The default description of an extra response: its reason phrase (`404` -> `Not Found`). */
+/**
+ * The default description of an extra response: Python's reason phrase (`404` -> `Not Found`),
+ * `Additional Response` for a status Python names not (509).
+ */
 export function statusDescription(statusKey: string): string {
   const upper = statusKey.toUpperCase();
-  return (
-    RANGE_PHRASES[upper] ?? PHRASE_OVERRIDES[upper] ?? STATUS_CODES[upper] ?? "Additional Response"
-  );
+  return RANGE_PHRASES[upper] ?? (statusPhrase(Number(upper)) || "Additional Response");
 }
 
 /** `404` -> `"404"`, `"4xx"` -> `"4XX"`, `"DEFAULT"` -> `"default"` */

@@ -1,6 +1,7 @@
-import { answerFetch, type FetchOptions } from "../http/fetch-handler.js";
+import { answerFetch, answerRouted, type FetchOptions } from "../http/fetch-handler.js";
 import type { Servable } from "../http/servable.js";
 import type { WebSocketAcceptOptions } from "../http/websocket-transport.js";
+import { type BunRouteHandler, type BunRoutes, bunRoutes } from "./bun-routes.js";
 import { serveNative } from "./native-serve.js";
 import type { RunningServer, ServeOptions } from "./serve.js";
 import {
@@ -29,6 +30,8 @@ interface BunSocket extends WebPeer {
 interface BunServeOptions {
   hostname: string;
   port: number;
+  /** matched by Bun's own router before `fetch` (Bun 1.2.3+) */
+  routes?: BunRoutes<BunServer>;
   fetch(request: Request, server: BunServer): Response | Promise<Response | undefined>;
   websocket: {
     open(ws: BunSocket): void;
@@ -103,23 +106,37 @@ export function serveBun(
   return serveNative(app, options, async (hostname, port) => {
     const sockets = new Set<WebWebSocketTransport>();
     let fetchOptions: FetchOptions | undefined;
-    const server = bun.serve({
+    // one options object for every request: Bun passes the same server each time
+    const optionsFor = (server: BunServer) =>
+      (fetchOptions ??= { platform: server, onStream: keepStreamOpen, framesBodies: true });
+    const webSockets = app.handleWebSocket !== undefined;
+    const fetch: BunRouteHandler<BunServer> = (request, server) => {
+      if (webSockets && isWebSocketRequest(request))
+        return runWebSocket(app, new BunWebSocketTransport(request, server, sockets), server);
+      return answerFetch(app, request, optionsFor(server));
+    };
+    // a WebSocket handshake to a path Bun matched goes the fetch way, to a WebSocket route
+    // or to the 403 an HTTP-only path gives it
+    const routed =
+      (path: string, found: unknown): BunRouteHandler<BunServer> =>
+      (request, server) =>
+        webSockets && isWebSocketRequest(request)
+          ? fetch(request, server)
+          : answerRouted(app, request, optionsFor(server), path, found);
+    const serveOptions: BunServeOptions = {
       hostname,
       port,
-      // one options object for every request: Bun passes the same server each time
-      fetch(request, server) {
-        fetchOptions ??= { platform: server, onStream: keepStreamOpen, framesBodies: true };
-        if (app.handleWebSocket !== undefined && isWebSocketRequest(request))
-          return runWebSocket(app, new BunWebSocketTransport(request, server, sockets), server);
-        return answerFetch(app, request, fetchOptions);
-      },
+      // Bun matches the app's routes natively; what it does not match reaches `fetch`
+      routes: bunRoutes(app.nativeRoutes?.() ?? [], fetch, routed),
+      fetch,
       // one limit for every socket: the largest a route accepts (a route with a smaller one
       // still closes with 1009 once such a message has arrived)
       websocket: {
         ...bunWebSocket,
         maxPayloadLength: app.webSocketMessageLimit?.() ?? DEFAULT_MESSAGE_LIMIT,
       },
-    });
+    };
+    const server = bun.serve(serveOptions);
     return {
       server,
       port: server.port,

@@ -1,4 +1,4 @@
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 
 const INVALID_REQUEST = "Invalid HTTP request received.";
@@ -53,4 +53,23 @@ function answerAfterInFlight(error: NodeJS.ErrnoException, socket: Socket): void
     socket.write(NODE_ANSWERS[error.code ?? ""] ?? invalidRequest());
   }
   socket.destroy(error);
+}
+
+/**
+ * h11's answer to an HTTP/1.1 request without Host (RFC 9112 §3.2): uvicorn's 400 `Invalid HTTP
+ * request received.`, then close; node's own check (`requireHostHeader`) sent a bare chunked 400.
+ * Answered through the response, so the requests pipelined before it are answered first.
+ * Returns whether the request was refused.
+ */
+export function refuseHostless(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.headers.host !== undefined || req.httpVersion !== "1.1") return false;
+  res.shouldKeepAlive = false;
+  res.writeHead(400, [
+    ["date", new Date().toUTCString()],
+    ["content-type", "text/plain; charset=utf-8"],
+    ["content-length", String(INVALID_REQUEST.length)],
+    ["connection", "close"],
+  ]);
+  res.end(INVALID_REQUEST);
+  return true;
 }

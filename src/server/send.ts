@@ -2,15 +2,12 @@ import type { ServerResponse } from "node:http";
 import { fixedContentLength, type OutgoingResponse } from "../http/outgoing.js";
 import { assertFinalStatus, statusPhrase } from "../internal/status.js";
 
-function reason(status: number): string {
-  return statusPhrase(status) || "Unknown";
-}
-
 /**
  * Writes a response to node:http: one `writeHead` + `end` for fixed bodies (with their
  * content-length: after `writeHead`, node would fall back to chunked encoding), streams
  * iterated with backpressure and stopped when the client goes away. Reason phrases are the
- * current ones ("422 Unprocessable Content"), as uvicorn writes them.
+ * current ones ("422 Unprocessable Content"), as uvicorn writes them, and empty for a status
+ * Python does not name (509, 599).
  */
 export function sendNodeResponse(
   res: ServerResponse,
@@ -24,12 +21,12 @@ export function sendNodeResponse(
       const length = fixedContentLength(status, body);
       if (length !== undefined) headers["content-length"] = length;
     }
-    res.writeHead(status, reason(status), headers);
+    res.writeHead(status, statusPhrase(status), headers);
     if (headOnly || body === null) res.end();
     else res.end(body);
     return undefined;
   }
-  res.writeHead(status, reason(status), headers);
+  res.writeHead(status, statusPhrase(status), headers);
   return streamBody(res, body);
 }
 

@@ -1,10 +1,10 @@
 import cluster from "node:cluster";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import type { Servable } from "../http/servable.js";
 import { type LogLevel, logger } from "../logging/logger.js";
-import { answerClientError } from "./client-errors.js";
+import { answerClientError, refuseHostless } from "./client-errors.js";
 import { nativeServe } from "./native-dispatch.js";
 import { createNodeListener, ListenerState } from "./node-listener.js";
 import { TrustedProxies } from "./proxy-headers.js";
@@ -118,10 +118,16 @@ export async function serve(app: Servable, options: ServeOptions = {}): Promise<
     },
     state,
   );
-  const server = createServer({ keepAlive: true, ...nodeServerTimeouts(timeouts) }, listener);
+  const hosted: RequestListener = (req, res) => {
+    if (!refuseHostless(req, res)) listener(req, res);
+  };
+  const server = createServer(
+    { keepAlive: true, requireHostHeader: false, ...nodeServerTimeouts(timeouts) },
+    hosted,
+  );
   // `Expect: 100-continue` is answered by the adapter once a route reads the body, never
   // for a body refused from its Content-Length
-  server.on("checkContinue", listener);
+  server.on("checkContinue", hosted);
   server.keepAliveTimeout = timeouts.keepAliveMs;
   watchBodyIdle(server, timeouts.bodyMs);
   server.on("connect", refuseConnect);

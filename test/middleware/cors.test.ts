@@ -264,3 +264,21 @@ describe("CORSMiddleware over fetch", () => {
     expect(r.headers.get("access-control-allow-origin")).toBe(APP_ORIGIN);
   });
 });
+
+describe("CORSMiddleware and an unhandled error", () => {
+  // Starlette answers the 500 outside every middleware, so the browser sees a CORS failure
+  // instead of the status; here the 500 passes through the middleware like any response
+  it("adds the CORS headers to the 500, so a browser app can read the failure", async () => {
+    const app = new App({ logger: { error: () => {} } });
+    app.get("/boom", {}, () => {
+      throw new Error("boom");
+    });
+    app.addMiddleware(new CORSMiddleware({ allowOrigins: [APP_ORIGIN] }));
+    const client = new TestClient(app, { raiseServerExceptions: false });
+    const r = await client.get("/boom", { headers: { origin: APP_ORIGIN } });
+    expect(r.status).toBe(500);
+    expect(await r.text()).toBe("Internal Server Error");
+    expect(r.headers.get("access-control-allow-origin")).toBe(APP_ORIGIN);
+    expect(r.headers.get("vary")).toBe("Origin");
+  });
+});

@@ -38,6 +38,9 @@ function createApp(): App {
       return {};
     },
   );
+  app.get("/phrases", { responses: { 413: {}, 509: {} } }, function phrases() {
+    return {};
+  });
   app.get("/page", { responseClass: HTMLResponse }, function page() {
     return "<p>x</p>";
   });
@@ -87,6 +90,14 @@ describe("§13 OpenAPI details a client generator reads", () => {
     expect(JSON.stringify(responses["404"])).toBe(
       '{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Message"}}},"description":"Not Found"}',
     );
+  });
+
+  it("describes an extra response by Python's reason phrase, and a status Python has none for as Additional Response", () => {
+    const responses = doc.paths["/phrases"].get.responses;
+    expect([responses["413"].description, responses["509"].description]).toEqual([
+      "Content Too Large",
+      "Additional Response",
+    ]);
   });
 
   it("adds no 422 when the route documents a 4XX range", () => {

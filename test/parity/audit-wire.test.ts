@@ -1,7 +1,7 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { App, HTTPException, type RunningServer, serve } from "../../src/index.js";
+import { App, HTTPException, JSONResponse, type RunningServer, serve } from "../../src/index.js";
 
 /** §16: what uvicorn puts on the wire around FastAPI's responses. */
 function createApp(): App {
@@ -13,6 +13,11 @@ function createApp(): App {
   app.get("/teapot", {}, () => {
     throw new HTTPException(418);
   });
+  app.get(
+    "/status/{code}",
+    { params: { code: z.number().int() } },
+    ({ code }) => new JSONResponse({}, { status: code }),
+  );
   app.get("/boom", {}, () => {
     throw new Error("boom");
   });
@@ -61,6 +66,9 @@ describe("§16 on the wire", () => {
     ["GET", "/teapot", "HTTP/1.1 418 I'm a Teapot"],
     ["GET", "/boom", "HTTP/1.1 500 Internal Server Error"],
     ["GET", "/items/1", "HTTP/1.1 200 OK"],
+    // a status Python's http.HTTPStatus does not name: uvicorn leaves the reason phrase empty
+    ["GET", "/status/509", "HTTP/1.1 509 "],
+    ["GET", "/status/599", "HTTP/1.1 599 "],
   ])("%s %s has the status line %s", async (method, path, statusLine) => {
     expect((await send(method, path)).statusLine).toBe(statusLine);
   });

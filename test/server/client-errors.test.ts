@@ -75,3 +75,30 @@ describe("requests node's parser refuses, answered as uvicorn does", () => {
     expect(text).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
   });
 });
+
+describe("an HTTP/1.1 request without Host, answered as uvicorn (h11) does", () => {
+  it("is the 400 Invalid HTTP request received., then close", async () => {
+    expect(await untilClosed("GET /hello HTTP/1.1\r\n\r\n")).toMatch(UVICORN_400);
+  });
+
+  it("with a body, is the same 400 and the route never runs", async () => {
+    const text = await untilClosed(
+      "POST /echo HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+    );
+    expect(text).toMatch(UVICORN_400);
+  });
+
+  it("comes after the pipelined requests before it", async () => {
+    const good = "GET /slow HTTP/1.1\r\nHost: x\r\n\r\n";
+    const text = await untilClosed(`${good}GET /hello HTTP/1.1\r\n\r\n${good}`);
+    const parts = text.split(/(?=HTTP\/1\.1 )/);
+    expect(parts.map((part) => part.slice(0, 12))).toEqual(["HTTP/1.1 200", "HTTP/1.1 400"]);
+    expect(parts[1]).toMatch(UVICORN_400);
+  });
+
+  it("HTTP/1.0 needs no Host", async () => {
+    const text = await untilClosed("GET /hello HTTP/1.0\r\n\r\n");
+    expect(text).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(text.endsWith('{"hello":"world"}')).toBe(true);
+  });
+});
