@@ -232,3 +232,36 @@ describe("middleware that replaces the answer of a sink route", () => {
     }
   });
 });
+
+describe("an App whose handle is replaced", () => {
+  it("has the answers its handle returns sent, edits included", async () => {
+    class Stamped extends App {
+      override async handle(ctx: Parameters<App["handle"]>[0]) {
+        const response = await super.handle(ctx);
+        response.headers["x-stamped"] = "1";
+        return response;
+      }
+    }
+    const app = new Stamped();
+    app.get("/me", { params: { user: Depends(user) } }, ({ user }) => ({ user }));
+    app.post("/items", { params: { b: Body(z.object({ n: z.number() })) } }, ({ b }) => b);
+    const running = await serve(app, { port: 0, logLevel: "silent" });
+    try {
+      const me = await get(`${running.url}/me`);
+      const item = await get(
+        `${running.url}/items`,
+        { "content-type": "application/json" },
+        "POST",
+        '{"n":1}',
+      );
+      expect([me.body, me.headers["x-stamped"], item.body, item.headers["x-stamped"]]).toEqual([
+        '{"user":"alice"}',
+        "1",
+        '{"n":1}',
+        "1",
+      ]);
+    } finally {
+      await running.close();
+    }
+  });
+});
