@@ -10,8 +10,8 @@ interface Bound {
   readonly ctx: Record<string, unknown>;
 }
 
-/** `z.int32()`…: [min, max, is an integer] (`generate-leaf.ts` reads the same table) */
-export const FORMAT_RANGES: Record<string, [number, number, boolean]> = {
+/** `z.int32()`…: [min, max, is an integer] */
+const FORMAT_RANGES: Record<string, [number, number, boolean]> = {
   safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, true],
   int32: [-2147483648, 2147483647, true],
   uint32: [0, 4294967295, true],
@@ -19,7 +19,7 @@ export const FORMAT_RANGES: Record<string, [number, number, boolean]> = {
   float64: [-Number.MAX_VALUE, Number.MAX_VALUE, false],
 };
 
-function bound(kind: "ge" | "gt" | "le" | "lt" | "multiple_of", v: number): Bound {
+function bound(kind: BoundKind, v: number): Bound {
   const shown = fmtNumber(v);
   switch (kind) {
     case "ge":
@@ -64,15 +64,33 @@ function bound(kind: "ge" | "gt" | "le" | "lt" | "multiple_of", v: number): Boun
   }
 }
 
+export type BoundKind = "ge" | "gt" | "le" | "lt" | "multiple_of";
+
+/** A number schema's checks, read once for the interpreter and the generator alike. */
+export interface NumberChecks {
+  /** an integer format (`z.int()`, `z.int32()`…) */
+  isInt: boolean;
+  /** every bound, in the order pydantic checks them (it reports the first failure only) */
+  bounds: [BoundKind, number][];
+  /** the checks not understood here: the caller runs them after these pass */
+  unknown: ZodCheckLike[];
+}
+
 /**
- * `z.number()` / `z.int()` with bounds. `unknown` lists the checks not understood here: the
- * caller runs them after these checks pass.
+ * Reads the bounds and integer formats of `z.number()` / `z.int()`.
+ * @example numberChecks(z.int().min(1)) // { isInt: true, bounds: [["ge", 1], …], unknown: [] }
  */
-export function compileNumber(schema: ZodLike): { node: Compiled; unknown: ZodCheckLike[] } {
+export function numberChecks(schema: ZodLike): NumberChecks {
   let isInt = false;
   const unknown: ZodCheckLike[] = [];
-  const buckets: Record<string, Bound[]> = { multiple_of: [], le: [], lt: [], ge: [], gt: [] };
-  const formatBounds: Bound[] = [];
+  const buckets: Record<BoundKind, [BoundKind, number][]> = {
+    multiple_of: [],
+    le: [],
+    lt: [],
+    ge: [],
+    gt: [],
+  };
+  const formatBounds: [BoundKind, number][] = [];
   for (const check of checksOf(schema)) {
     const d = check._zod.def;
     if (d.check === "number_format") {
@@ -82,26 +100,31 @@ export function compileNumber(schema: ZodLike): { node: Compiled; unknown: ZodCh
         continue;
       }
       isInt ||= range[2];
-      formatBounds.push(bound("ge", range[0]), bound("le", range[1]));
+      formatBounds.push(["ge", range[0]], ["le", range[1]]);
     } else if (d.check === "greater_than") {
-      buckets[d.inclusive ? "ge" : "gt"]!.push(bound(d.inclusive ? "ge" : "gt", d.value));
+      const kind = d.inclusive ? "ge" : "gt";
+      buckets[kind].push([kind, d.value]);
     } else if (d.check === "less_than") {
-      buckets[d.inclusive ? "le" : "lt"]!.push(bound(d.inclusive ? "le" : "lt", d.value));
+      const kind = d.inclusive ? "le" : "lt";
+      buckets[kind].push([kind, d.value]);
     } else if (d.check === "multiple_of") {
-      buckets.multiple_of!.push(bound("multiple_of", d.value));
+      buckets.multiple_of.push(["multiple_of", d.value]);
     } else {
       unknown.push(check);
     }
   }
-  // pydantic checks in this order and reports only the first failure
-  const bounds = [
-    ...buckets.multiple_of!,
-    ...buckets.le!,
-    ...buckets.lt!,
-    ...buckets.ge!,
-    ...buckets.gt!,
-    ...formatBounds,
-  ];
+  const { multiple_of, le, lt, ge, gt } = buckets;
+  return { isInt, bounds: [...multiple_of, ...le, ...lt, ...ge, ...gt, ...formatBounds], unknown };
+}
+
+/**
+ * `z.number()` / `z.int()` with bounds. `unknown` lists the checks not understood here: the
+ * caller runs them after these checks pass.
+ */
+export function compileNumber(schema: ZodLike): { node: Compiled; unknown: ZodCheckLike[] } {
+  const checks = numberChecks(schema);
+  const { isInt, unknown } = checks;
+  const bounds = checks.bounds.map(([kind, value]) => bound(kind, value));
   const convert = isInt ? toInt : toFloat;
   const fn =
     bounds.length === 0

@@ -1,5 +1,5 @@
 import { codePointLength, parseBoolString, parseFloatString, parseIntString } from "./coerce.js";
-import { FORMAT_RANGES } from "./compile-number.js";
+import { numberChecks } from "./compile-number.js";
 import { FORMAT_ERRORS } from "./compile-string.js";
 import { type Emitter, emitChecks, numberLiteral } from "./generate-emit.js";
 import { linearTest } from "./linear-pattern.js";
@@ -70,41 +70,18 @@ export function emitString(schema: ZodLike, v: string, e: Emitter): string {
 
 /** `z.number()` / `z.int()`: lax conversions, then every bound. */
 export function emitNumber(schema: ZodLike, v: string, e: Emitter): string {
-  let isInt = false;
-  const unknown: ZodCheckLike[] = [];
+  const { isInt, bounds, unknown } = numberChecks(schema);
   // each: the condition under which the converted number `n` fails
-  const conditions: ((n: string) => string)[] = [];
-  for (const check of checksOf(schema)) {
-    const d = check._zod.def;
-    if (d.check === "number_format") {
-      const range = FORMAT_RANGES[d.format as string];
-      if (range === undefined) {
-        unknown.push(check);
-        continue;
-      }
-      isInt ||= range[2];
-      const [low, high] = [numberLiteral(range[0]), numberLiteral(range[1])];
-      conditions.push(
-        (n) => `!(${n} >= ${low})`,
-        (n) => `!(${n} <= ${high})`,
-      );
-    } else if (d.check === "greater_than") {
-      const op = d.inclusive ? ">=" : ">";
-      const limit = numberLiteral(d.value);
-      conditions.push((n) => `!(${n} ${op} ${limit})`);
-    } else if (d.check === "less_than") {
-      const op = d.inclusive ? "<=" : "<";
-      const limit = numberLiteral(d.value);
-      conditions.push((n) => `!(${n} ${op} ${limit})`);
-    } else if (d.check === "multiple_of") {
-      const step = numberLiteral(d.value);
-      // same tolerance as the interpreter (and Zod) for fractional steps
-      conditions.push(
-        (n) =>
-          `(Math.abs(${n} % ${step}) > 1e-9 && Math.abs(Math.abs(${n} % ${step}) - Math.abs(${step})) > 1e-9)`,
-      );
-    } else unknown.push(check);
-  }
+  const conditions = bounds.map(([kind, value]): ((n: string) => string) => {
+    const limit = numberLiteral(value);
+    if (kind !== "multiple_of") {
+      const op = { ge: ">=", gt: ">", le: "<=", lt: "<" }[kind];
+      return (n) => `!(${n} ${op} ${limit})`;
+    }
+    // same tolerance as the interpreter (and Zod) for fractional steps
+    return (n) =>
+      `(Math.abs(${n} % ${limit}) > 1e-9 && Math.abs(Math.abs(${n} % ${limit}) - Math.abs(${limit})) > 1e-9)`;
+  });
   const n = e.fresh("n");
   e.line(`let ${n};`);
   if (isInt) {
