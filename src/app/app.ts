@@ -125,13 +125,8 @@ export class App extends RouteRegistry {
   readonly rootPath: string;
   readonly dependencyOverrides = new DependencyOverrides();
   /** for Bun.serve's routes */ readonly nativeRoutes = () => this.#table.nativeRoutes();
-  /**
-   * its routes send later answers through node's listener themselves (http/servable.ts), unless
-   * `handle` was replaced (a subclass or a wrapper that edits the answers it gets back)
-   */
-  get answersThroughSink(): boolean {
-    return this.handle === App.prototype.handle;
-  }
+  /** its routes send later answers through node's listener, unless a subclass replaced `handle` */
+  readonly answersThroughSink = this.handle === App.prototype.handle;
   /** state shared by every request; seeded from what the lifespan yields */
   state: Record<string, any> = {};
   readonly logger: Logger;
