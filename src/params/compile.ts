@@ -1,6 +1,6 @@
 import type { RequestContext } from "../http/context.js";
 import type { Accept, Validator } from "../schema/index.js";
-import { acceptorFor, describeFields, validatorFor } from "../schema/index.js";
+import { acceptorFor, describeFields, interpreterFor } from "../schema/index.js";
 import type { ParamDeclaration } from "./analyze.js";
 import { fileValidator, formFieldReader, formModelReader } from "./form.js";
 import { cookieModelReader, firstHeaderLine, headerModelReader } from "./header-cookie-models.js";
@@ -109,7 +109,7 @@ export function compileParam(
       validate:
         param.source === "file"
           ? fileValidator(param.facts)
-          : validatorFor(param.schema!, "string"),
+          : interpreterFor(param.schema!, "string"),
       accept: param.source === "file" ? null : acceptorFor(param.schema!, "string"),
       loc: isSourceModel(param) ? ["body"] : ["body", param.wireName],
     };
@@ -120,7 +120,7 @@ export function compileParam(
     name: param.name,
     read: readerFor(param, embedBody),
     validate:
-      param.schema === undefined ? null : validatorFor(param.schema, isBody ? "json" : "string"),
+      param.schema === undefined ? null : interpreterFor(param.schema, isBody ? "json" : "string"),
     accept:
       param.schema === undefined ? null : acceptorFor(param.schema, isBody ? "json" : "string"),
     loc:

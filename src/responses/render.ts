@@ -8,9 +8,9 @@ import {
   compileAliasRenamer,
   declaredFields,
   fieldDefaults,
+  interpreterFor,
   isPlainJsonOutput,
   type StandardSchemaV1,
-  validatorFor,
 } from "../schema/index.js";
 import { eventItems, isEventSourceClass } from "./event-stream.js";
 import type { FieldSelection } from "./field-selection.js";
@@ -64,7 +64,7 @@ function applyDraft(response: OutgoingResponse, draft: ResponseDraft): void {
  * of a generator handler as JSON Lines, each checked like a value.
  */
 export function compileRender(spec: RenderSpec, handler: Function): Render {
-  const validator = spec.response ? validatorFor(spec.response, "json", "name") : null;
+  const validator = spec.response ? interpreterFor(spec.response, "json", "name") : null;
   // the generated accept-path, without a result object; the validator words a rejection
   const accept = spec.response ? acceptorFor(spec.response, "json", "name") : null;
   const filter = compileResponseFilter({

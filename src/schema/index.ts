@@ -29,4 +29,4 @@ export type {
   Validator,
   ValidatorOptions,
 } from "./types.js";
-export { acceptorFor, compileValidator, validatorFor } from "./validator.js";
+export { acceptorFor, compileValidator, interpreterFor, validatorFor } from "./validator.js";

@@ -52,30 +52,45 @@ export function compileValidator(schema: StandardSchemaV1, options: ValidatorOpt
   };
 }
 
-const validatorCache: Record<`${InputKind}:${FieldKeys}`, WeakMap<object, Validator>> = {
-  "string:alias": new WeakMap(),
-  "json:alias": new WeakMap(),
-  "string:name": new WeakMap(),
-  "json:name": new WeakMap(),
-};
+type SchemaCache<T> = (schema: StandardSchemaV1, input: InputKind, keys?: FieldKeys) => T;
+
+/** `make` once per schema, input kind and field keys; later calls get the same value */
+function perSchema<T>(make: (schema: StandardSchemaV1, input: InputKind, keys: FieldKeys) => T) {
+  const caches = new Map<`${InputKind}:${FieldKeys}`, WeakMap<object, T>>();
+  const cached: SchemaCache<T> = (schema, input, keys = "alias") => {
+    const key = `${input}:${keys}` as const;
+    let cache = caches.get(key);
+    if (cache === undefined) caches.set(key, (cache = new WeakMap()));
+    let value = cache.get(schema);
+    if (value === undefined) {
+      value = make(schema, input, keys);
+      cache.set(schema, value);
+    }
+    return value;
+  };
+  return cached;
+}
 
 /**
  * One validator per schema, input kind and field keys, shared by every route that uses the
  * schema; `keys: "name"` reads aliased fields by their names (a handler's return value).
+ * @example
+ * validatorFor(Item, "json")(body, ["body"]).ok
  */
-export function validatorFor(
-  schema: StandardSchemaV1,
-  input: InputKind,
-  keys: FieldKeys = "alias",
-): Validator {
-  const cache = validatorCache[`${input}:${keys}`];
-  let validator = cache.get(schema);
-  if (validator === undefined) {
-    validator = compileValidator(schema, { input, keys });
-    cache.set(schema, validator);
-  }
-  return validator;
-}
+export const validatorFor = perSchema((schema, input, keys) =>
+  compileValidator(schema, { input, keys }),
+);
+
+/**
+ * `validatorFor` without the accept-path, for callers that ran `acceptorFor` first: a value it
+ * refused goes straight to the interpreter, which words the errors.
+ * @example
+ * const value = acceptorFor(Item, "json")(body);
+ * if (value === ACCEPT_FAIL) report(interpreterFor(Item, "json")(body, ["body"]));
+ */
+export const interpreterFor = perSchema((schema, input, keys) =>
+  compileValidator(schema, { input, keys, generated: false }),
+);
 
 /**
  * Validations a schema runs through the interpreter before its accept function is generated:
@@ -99,30 +114,11 @@ function lazyAccept(schema: StandardSchemaV1, input: InputKind, keys: FieldKeys)
   return (value) => accept(value);
 }
 
-const acceptCache: Record<`${InputKind}:${FieldKeys}`, WeakMap<object, Accept>> = {
-  "string:alias": new WeakMap(),
-  "json:alias": new WeakMap(),
-  "string:name": new WeakMap(),
-  "json:name": new WeakMap(),
-};
-
 /**
  * A schema's accept-path alone: the validated value of an input the validator accepts, or
- * ACCEPT_FAIL (also for any input it is unsure of): then `validatorFor` gives the errors.
+ * ACCEPT_FAIL (also for any input it is unsure of): then `interpreterFor` gives the errors.
  * @example
  * const value = acceptorFor(schema, "string")(raw);
- * if (value === ACCEPT_FAIL) report(validatorFor(schema, "string")(raw, loc));
+ * if (value === ACCEPT_FAIL) report(interpreterFor(schema, "string")(raw, loc));
  */
-export function acceptorFor(
-  schema: StandardSchemaV1,
-  input: InputKind,
-  keys: FieldKeys = "alias",
-): Accept {
-  const cache = acceptCache[`${input}:${keys}`];
-  let accept = cache.get(schema);
-  if (accept === undefined) {
-    accept = lazyAccept(schema, input, keys);
-    cache.set(schema, accept);
-  }
-  return accept;
-}
+export const acceptorFor = perSchema(lazyAccept);

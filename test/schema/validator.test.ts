@@ -4,6 +4,7 @@ import {
   ACCEPT_FAIL,
   acceptorFor,
   compileValidator,
+  interpreterFor,
   validatorFor,
 } from "../../src/schema/index.js";
 import { GENERATE_AFTER } from "../../src/schema/validator.js";
@@ -77,6 +78,26 @@ describe("when a validator's accept function is generated", () => {
       const id = i % 2; // every other value refused
       if (accept({ id }) === ACCEPT_FAIL) validate({ id }, ["body"]);
     }
+    expect(generated.count).toBe(1);
+  });
+
+  it("interpreterFor words a refused value's errors without running or counting the accept-path", () => {
+    const generated = countGenerated();
+    const schema = z.object({ id: z.int().min(1) });
+    const accept = acceptorFor(schema, "json");
+    const interpret = interpreterFor(schema, "json");
+    expect(interpreterFor(schema, "json")).toBe(interpret);
+    // a route's refused values: each is one call of the accept-path, however many are refused
+    for (let i = 1; i < GENERATE_AFTER; i++) {
+      expect(accept({ id: 0 })).toBe(ACCEPT_FAIL);
+      expect(interpret({ id: 0 }, ["body"]).ok).toBe(false);
+    }
+    expect(generated.count).toBe(0);
+    expect(accept({ id: 3 })).toEqual({ id: 3 });
+    expect(generated.count).toBe(1);
+    expect(interpret({ id: 0 }, ["body"])).toEqual(
+      validatorFor(schema, "json")({ id: 0 }, ["body"]),
+    );
     expect(generated.count).toBe(1);
   });
 });
