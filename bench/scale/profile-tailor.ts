@@ -5,6 +5,7 @@
 import type * as Tailor from "../../src/index.js";
 import { TAILOR_JS } from "./contenders/tailor.js";
 import { buildRouteSchemas } from "./routes.js";
+import { addScaleRoutes } from "./tailor-routes.js";
 
 process.setSourceMapsEnabled(process.env.SOURCE_MAPS === "1");
 const from = process.env.TAILOR_FROM === "src" ? "../../src/index.js" : TAILOR_JS.href;
@@ -14,18 +15,7 @@ buildRouteSchemas(20);
 const routes = buildRouteSchemas();
 const t0 = performance.now();
 const app = new App({ title: "scale" });
-for (const r of routes) {
-  const params = { id: Path(r.id), q: Query(r.q), limit: Query(r.limit) };
-  if (r.body === undefined || r.response === undefined) {
-    app.get(`${r.base}/{id}`, { params }, ({ id }) => ({ id }));
-  } else {
-    app.post(
-      `${r.base}/{id}`,
-      { params: { ...params, item: Body(r.body) }, response: r.response },
-      ({ id, item }) => ({ id, ...item }),
-    );
-  }
-}
+addScaleRoutes({ Body, Path, Query }, app, routes);
 const t1 = performance.now();
 app.compile();
 const t2 = performance.now();

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type * as Tailor from "../../src/index.js";
 import { buildRouteSchemas } from "./routes.js";
+import { addScaleRoutes } from "./tailor-routes.js";
 
 const { values } = parseArgs({
   options: {
@@ -32,18 +33,7 @@ if (values.child !== undefined) {
   const routes = buildRouteSchemas();
   const t0 = cpuMs();
   const app = new App({ title: "scale" });
-  for (const r of routes) {
-    const params = { id: Path(r.id), q: Query(r.q), limit: Query(r.limit) };
-    if (r.body === undefined || r.response === undefined) {
-      app.get(`${r.base}/{id}`, { params }, ({ id }) => ({ id }));
-    } else {
-      app.post(
-        `${r.base}/{id}`,
-        { params: { ...params, item: Body(r.body) }, response: r.response },
-        ({ id, item }) => ({ id, ...item }),
-      );
-    }
-  }
+  addScaleRoutes({ Body, Path, Query }, app, routes);
   const t1 = cpuMs();
   app.compile();
   const t2 = cpuMs();

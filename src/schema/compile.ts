@@ -21,7 +21,7 @@ import { freshDefault } from "./default-value.js";
 import { compileChecks, compileStandard } from "./fallback.js";
 import { type Compiled, INVALID, type NodeFn, type Run } from "./run.js";
 import { isStandardSchema } from "./standard.js";
-import { checksOf, isZod, type ZodCheckLike, type ZodLike } from "./zod-def.js";
+import { checksOf, isZod, WRAPPER_TYPES, type ZodCheckLike, type ZodLike } from "./zod-def.js";
 
 const cache = new WeakMap<object, Compiled>();
 // schemas being compiled right now: a recursive reference (z.lazy, shape getters) gets a
@@ -134,17 +134,7 @@ function build(schema: ZodLike): Compiled {
 }
 
 /** Wrappers whose own checks the compiler runs; anything else runs its own `~standard`. */
-const CHECKED_WRAPPERS = new Set([
-  "optional",
-  "nullable",
-  "default",
-  "prefault",
-  "catch",
-  "readonly",
-  "nonoptional",
-  "lazy",
-  "pipe",
-]);
+const CHECKED_WRAPPERS = new Set([...WRAPPER_TYPES, "lazy", "pipe"]);
 
 function buildWrapper(schema: ZodLike): Compiled {
   const def = schema._zod.def;

@@ -31,7 +31,7 @@ export function checksOf(schema: ZodLike): ZodCheckLike[] {
 }
 
 /** Wrapper types whose value is their `innerType`'s (`.optional()`, `.default()`, …). */
-const WRAPPER_TYPES = new Set([
+export const WRAPPER_TYPES: ReadonlySet<string> = new Set([
   "optional",
   "nullable",
   "default",

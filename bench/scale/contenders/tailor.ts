@@ -2,6 +2,7 @@
 // By default it loads the JavaScript emitted by `tsc -p tsconfig.build.json` (as the other
 // frameworks ship prebuilt JS; startup.ts builds it); `TAILOR_FROM=src` loads src/ through tsx.
 import type * as Tailor from "../../../src/index.js";
+import { addScaleRoutes } from "../tailor-routes.js";
 import type { StartFn } from "./types.js";
 
 export const TAILOR_JS = new URL("../../../test-output/tailor-js/index.js", import.meta.url);
@@ -11,25 +12,7 @@ const { App, Body, Path, Query, serve } = (await import(from)) as typeof Tailor;
 export const start: StartFn = async (build) => {
   const routes = build();
   const app = new App({ title: "scale" });
-  for (const r of routes) {
-    const path = `${r.base}/{id}`;
-    if (r.body === undefined || r.response === undefined) {
-      app.get(
-        path,
-        { params: { id: Path(r.id), q: Query(r.q), limit: Query(r.limit) } },
-        ({ id, q, limit }) => ({ id, q: q ?? null, limit }),
-      );
-    } else {
-      app.post(
-        path,
-        {
-          params: { id: Path(r.id), q: Query(r.q), limit: Query(r.limit), item: Body(r.body) },
-          response: r.response,
-        },
-        ({ id, item }) => ({ id, ...item }),
-      );
-    }
-  }
+  addScaleRoutes({ Body, Path, Query }, app, routes);
   const extra: Record<string, number> = {};
   if (process.env.TAILOR_EAGER === "1") {
     const t = performance.now();
